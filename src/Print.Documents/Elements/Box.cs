@@ -1,0 +1,70 @@
+using Print.Documents.Geometry;
+using Print.Documents.Layout;
+using Print.Documents.Pages;
+
+namespace Print.Documents.Elements;
+
+/// <summary>Decoration shared by box, cell and table cells: padding, border, background.</summary>
+public sealed record BoxStyle(Edges Padding, double BorderWidth, PrintColor BorderColor, PrintColor? Background)
+{
+    public static readonly BoxStyle None = new(Edges.Zero, 0, PrintColor.Black, null);
+    public Edges Inset => new(Padding.Top + BorderWidth, Padding.Right + BorderWidth, Padding.Bottom + BorderWidth, Padding.Left + BorderWidth);
+
+    public void Paint(LayoutContext context, Rect area)
+    {
+        if (Background is { } bg) context.Add(new FillRect(area, bg));
+        if (BorderWidth > 0)
+        {
+            // The stroke is centred on the path: inset by half so the border stays inside the area.
+            double h = BorderWidth / 2;
+            context.Add(new StrokeRect(new Rect(area.X + h, area.Y + h, area.Width - BorderWidth, area.Height - BorderWidth), BorderColor, BorderWidth));
+        }
+    }
+}
+
+public enum HorizontalAlign { Left, Center, Right }
+
+/// <summary>
+/// Content with padding, border and background; optionally a fixed width (aligned in the space) and a fixed
+/// height, in which the content must fit.
+/// </summary>
+public sealed class Box(Element content, BoxStyle style, double? width, double? height, HorizontalAlign align, string name = "box") : Element
+{
+    public override string Name { get; } = name;
+    public Element Content { get; } = content;
+    public BoxStyle Style { get; } = style;
+
+    private double Width(Size available) => Math.Min(width ?? available.Width, available.Width);
+
+    public override SpacePlan Measure(LayoutContext context, Size available)
+    {
+        double w = Width(available);
+        var inset = Style.Inset;
+        if (height is { } fixedHeight)
+        {
+            if (fixedHeight > available.Height + 1e-6) return context.AtPageTop ? throw Error("its height does not fit on the page") : SpacePlan.Wrap();
+            var inner = Content.Measure(context, new Size(w - inset.Horizontal, fixedHeight - inset.Vertical));
+            if (inner.Kind != SpaceKind.Full)
+                throw Error($"content does not fit its fixed height of {Length.ToMm(fixedHeight):0.#}mm");
+            return SpacePlan.Full(w, fixedHeight);
+        }
+        var plan = Content.Measure(context, new Size(w - inset.Horizontal, Math.Max(0, available.Height - inset.Vertical)));
+        return plan.Kind == SpaceKind.Wrap ? plan : plan with { Width = w, Height = plan.Height + inset.Vertical };
+    }
+
+    public override void Draw(LayoutContext context, Rect area)
+    {
+        double w = Width(new Size(area.Width, area.Height));
+        double x = align switch
+        {
+            HorizontalAlign.Center => area.X + (area.Width - w) / 2,
+            HorizontalAlign.Right => area.Right - w,
+            _ => area.X,
+        };
+        var outer = new Rect(x, area.Y, w, height ?? area.Height);
+        Style.Paint(context, outer);
+        Content.Draw(context, outer.Deflate(Style.Inset));
+    }
+
+    public override void Reset() => Content.Reset();
+}

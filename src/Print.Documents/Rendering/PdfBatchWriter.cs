@@ -1,0 +1,154 @@
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+using Print.Documents.Geometry;
+using Print.Documents.Pages;
+
+namespace Print.Documents.Rendering;
+
+/// <summary>
+/// Writes laid-out documents into one print PDF: CMYK colour, every font embedded as a subset once per file,
+/// content streams compressed. Append many documents for a batch; each is drawn page by page as laid out.
+/// </summary>
+public sealed class PdfBatchWriter : IDisposable
+{
+    private readonly PdfDocument _pdf = new();
+    private readonly Dictionary<(string Face, double Size), XFont> _fonts = new();
+    private readonly Dictionary<PrintColor, XSolidBrush> _brushes = new();
+    private readonly Dictionary<ImageSource, XImage> _images = new();
+    private static readonly XPdfFontOptions Unicode = new(PdfFontEncoding.Unicode);
+    private bool _hasSupplementaryCharacters;
+
+    public PdfBatchWriter(DocumentInfo info)
+    {
+        _pdf.Options.ColorMode = PdfColorMode.Cmyk;
+        _pdf.Options.CompressContentStreams = true;
+        _pdf.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed;
+        _pdf.Info.Title = info.Title;
+        _pdf.Info.Author = info.Author;
+        _pdf.Info.Subject = info.Subject;
+        _pdf.Info.Creator = info.Creator;
+    }
+
+    public int PageCount => _pdf.PageCount;
+
+    public void Append(LaidOutDocument document)
+    {
+        foreach (var page in document.Pages) AppendPage(page);
+    }
+
+    private void AppendPage(LaidOutPage page)
+    {
+        var pdfPage = _pdf.AddPage();
+        pdfPage.Width = XUnit.FromPoint(page.Width);
+        pdfPage.Height = XUnit.FromPoint(page.Height);
+        if (page.TrimBox.X > 0)
+        {
+            pdfPage.TrimBox = Box(page.TrimBox, page.Height);
+            pdfPage.BleedBox = Box(page.BleedBox, page.Height);
+        }
+        using var gfx = XGraphics.FromPdfPage(pdfPage);
+        foreach (var item in page.Items)
+        {
+            switch (item)
+            {
+                case TextRun t: DrawText(gfx, t); break;
+                case FillRect f: gfx.DrawRectangle(Brush(f.Color), f.Rect.X, f.Rect.Y, f.Rect.Width, f.Rect.Height); break;
+                case StrokeRect s: gfx.DrawRectangle(new XPen(Color(s.Color), s.LineWidth), s.Rect.X, s.Rect.Y, s.Rect.Width, s.Rect.Height); break;
+                case LineItem l:
+                    var pen = new XPen(Color(l.Color), l.LineWidth);
+                    if (l.Dashed) pen.DashStyle = XDashStyle.Dash;
+                    gfx.DrawLine(pen, l.X1, l.Y1, l.X2, l.Y2);
+                    break;
+                case ImageItem im: gfx.DrawImage(Image(im.Image), im.Rect.X, im.Rect.Y, im.Rect.Width, im.Rect.Height); break;
+                case BarcodeItem b: DrawBarcode(gfx, b); break;
+            }
+        }
+    }
+
+    private static PdfRectangle Box(Rect r, double pageHeight) =>
+        new(new XPoint(r.X, pageHeight - r.Bottom), new XPoint(r.Right, pageHeight - r.Y));
+
+    private void DrawText(XGraphics gfx, TextRun t)
+    {
+        if (t.Text.Length == 0) return;
+        var key = (t.Face.Key, t.Size);
+        if (!_fonts.TryGetValue(key, out var font))
+            _fonts[key] = font = new XFont(t.Face.Key, t.Size, XFontStyleEx.Regular, Unicode);
+        foreach (var c in t.Text) _hasSupplementaryCharacters |= char.IsSurrogate(c);
+        // Tc spaces the glyphs exactly as layout did (CJK justification); it is text state, valid in or out of BT.
+        var content = gfx.Internals.ContentStringBuilder ?? throw new InvalidOperationException("not a PDF page");
+        if (t.LetterSpacing != 0) content.Append(Invariant(t.LetterSpacing)).Append(" Tc\n");
+        gfx.DrawString(t.Text, font, Brush(t.Color), t.X, t.Baseline, XStringFormats.BaseLineLeft);
+        if (t.LetterSpacing != 0) content.Append("0 Tc\n");
+    }
+
+    private static string Invariant(double v) => v.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+
+    private void DrawBarcode(XGraphics gfx, BarcodeItem b)
+    {
+        var runs = b.Matrix.DarkRuns;
+        var rects = new XRect[runs.Count];
+        for (int i = 0; i < runs.Count; i++)
+        {
+            var (row, col, len) = runs[i];
+            rects[i] = new XRect(b.X + col * b.ModuleWidth, b.Y + row * b.ModuleHeight, len * b.ModuleWidth, b.ModuleHeight);
+        }
+        gfx.DrawRectangles(Brush(b.Color), rects);
+    }
+
+    private XImage Image(ImageSource source)
+    {
+        if (!_images.TryGetValue(source, out var image))
+            _images[source] = image = XImage.FromStream(new MemoryStream(source.Bytes, writable: false));
+        return image;
+    }
+
+    private static XColor Color(PrintColor c) => c.IsCmyk ? XColor.FromCmyk(c.C, c.M, c.Y, c.K) : XColor.FromArgb(c.R, c.G, c.B);
+
+    private XSolidBrush Brush(PrintColor c)
+    {
+        if (!_brushes.TryGetValue(c, out var brush)) _brushes[c] = brush = new XSolidBrush(Color(c));
+        return brush;
+    }
+
+    /// <summary>Writes the PDF to a temporary name beside <paramref name="path"/> and moves it into place, so a reader never sees half a file.</summary>
+    public void Save(string path)
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var temp = full + ".tmp";
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+                Save(stream);
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+
+    public void Save(Stream stream)
+    {
+        var buffer = new MemoryStream();
+        _pdf.Save(buffer, closeStream: false);
+        if (_hasSupplementaryCharacters)
+        {
+            var repaired = new MemoryStream();
+            ToUnicodeRepair.Repair(buffer, repaired);
+            buffer = repaired;
+        }
+        buffer = ZlibTrailerRepair.Repair(buffer);
+        stream.Write(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    public byte[] ToBytes()
+    {
+        var buffer = new MemoryStream();
+        Save(buffer);
+        return buffer.ToArray();
+    }
+
+    public void Dispose() => _pdf.Dispose();
+}

@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Print.Documents.Rendering;
+
+/// <summary>
+/// PDFsharp 6.2.4 on .NET 10 writes its FlateDecode streams without the zlib trailer (the Adler-32 checksum
+/// of RFC 1950). Lenient viewers do not mind, but zlib-strict readers (qpdf, ghostscript, some RIPs at the
+/// print shop) report "incorrect data check". This copies the file object by object, appending the missing
+/// checksum to each such stream, correcting its /Length, and writing a fresh cross-reference table.
+/// </summary>
+internal static partial class ZlibTrailerRepair
+{
+    [GeneratedRegex(@"/Length (\d+)(?! \d+ R)")]
+    private static partial Regex DirectLength();
+
+    public static MemoryStream Repair(MemoryStream input)
+    {
+        var pdf = input.GetBuffer().AsSpan(0, (int)input.Length);
+        int startXref = FindStartXref(pdf);
+        var offsets = ReadXrefTable(pdf, startXref, out int xrefStart, out int trailerStart, out int size);
+        var ordered = offsets.Where(o => o.Value > 0).OrderBy(o => o.Value).ToList();
+
+        var output = new MemoryStream(pdf.Length + ordered.Count * 8);
+        output.Write(pdf[..ordered[0].Value]);
+        var newOffsets = new Dictionary<int, long>();
+        for (int i = 0; i < ordered.Count; i++)
+        {
+            int start = ordered[i].Value;
+            int end = i + 1 < ordered.Count ? ordered[i + 1].Value : xrefStart;
+            newOffsets[ordered[i].Key] = output.Position;
+            WriteObject(pdf[start..end], output);
+        }
+        long newXref = output.Position;
+        var xref = new StringBuilder();
+        xref.Append("xref\n0 ").Append(size).Append('\n').Append("0000000000 65535 f \n");
+        for (int n = 1; n < size; n++)
+            xref.Append(newOffsets.TryGetValue(n, out var off) ? $"{off:0000000000} 00000 n \n" : "0000000000 65535 f \n");
+        output.Write(Encoding.ASCII.GetBytes(xref.ToString()));
+        var trailer = Encoding.Latin1.GetString(pdf[trailerStart..startXref]);
+        output.Write(Encoding.Latin1.GetBytes(trailer));
+        output.Write(Encoding.ASCII.GetBytes($"startxref\n{newXref}\n%%EOF\n"));
+        return output;
+    }
+
+    private static void WriteObject(ReadOnlySpan<byte> obj, MemoryStream output)
+    {
+        int keyword = obj.IndexOf("stream"u8);
+        if (keyword < 0) { output.Write(obj); return; }
+        int dataStart = keyword + 6;
+        if (obj[dataStart] == '\r') dataStart++;
+        if (obj[dataStart] == '\n') dataStart++;
+        var dictionary = Encoding.Latin1.GetString(obj[..keyword]);
+        var length = DirectLength().Match(dictionary);
+        if (!dictionary.Contains("/FlateDecode", StringComparison.Ordinal) || !length.Success) { output.Write(obj); return; }
+        int streamLength = int.Parse(length.Groups[1].Value, CultureInfo.InvariantCulture);
+        var data = obj.Slice(dataStart, streamLength);
+        var inflated = Inflate(data[2..].ToArray());
+        uint adler = Adler32(inflated);
+        if (data.Length >= 4 && ReadBigEndian(data[^4..]) == adler) { output.Write(obj); return; }
+        var newDictionary = dictionary[..length.Index] + $"/Length {streamLength + 4}" + dictionary[(length.Index + length.Length)..];
+        output.Write(Encoding.Latin1.GetBytes(newDictionary));
+        output.Write(obj[keyword..dataStart]);
+        output.Write(data);
+        Span<byte> trailer = stackalloc byte[] { (byte)(adler >> 24), (byte)(adler >> 16), (byte)(adler >> 8), (byte)adler };
+        output.Write(trailer);
+        output.Write(obj[(dataStart + streamLength)..]);
+    }
+
+    private static uint ReadBigEndian(ReadOnlySpan<byte> b) => (uint)(b[0] << 24 | b[1] << 16 | b[2] << 8 | b[3]);
+
+    private static int FindStartXref(ReadOnlySpan<byte> pdf)
+    {
+        int at = pdf.LastIndexOf("startxref"u8);
+        if (at < 0) throw new InvalidDataException("PDF has no startxref");
+        return at;
+    }
+
+    private static Dictionary<int, int> ReadXrefTable(ReadOnlySpan<byte> pdf, int startXref, out int xrefStart, out int trailerStart, out int size)
+    {
+        var tail = Encoding.ASCII.GetString(pdf[startXref..]);
+        xrefStart = int.Parse(tail.Split('\n', StringSplitOptions.RemoveEmptyEntries)[1].Trim(), CultureInfo.InvariantCulture);
+        trailerStart = pdf.LastIndexOf("trailer"u8);
+        var table = Encoding.ASCII.GetString(pdf[xrefStart..trailerStart]);
+        var lines = table.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        if (lines[0].Trim() != "xref") throw new InvalidDataException("PDF has no classic cross-reference table");
+        var offsets = new Dictionary<int, int>();
+        int line = 1;
+        size = 0;
+        while (line < lines.Length)
+        {
+            var head = lines[line++].Trim().Split(' ');
+            int first = int.Parse(head[0], CultureInfo.InvariantCulture), count = int.Parse(head[1], CultureInfo.InvariantCulture);
+            for (int i = 0; i < count; i++, line++)
+            {
+                var entry = lines[line].Trim();
+                if (entry.EndsWith('n')) offsets[first + i] = int.Parse(entry[..10], CultureInfo.InvariantCulture);
+            }
+            size = Math.Max(size, first + count);
+        }
+        return offsets;
+    }
+
+    private static byte[] Inflate(byte[] deflated)
+    {
+        using var deflate = new DeflateStream(new MemoryStream(deflated), CompressionMode.Decompress);
+        var output = new MemoryStream(deflated.Length * 4);
+        deflate.CopyTo(output);
+        return output.ToArray();
+    }
+
+    internal static uint Adler32(ReadOnlySpan<byte> data)
+    {
+        const uint Mod = 65521;
+        uint a = 1, b = 0;
+        while (data.Length > 0)
+        {
+            int n = Math.Min(data.Length, 5552); // the longest run before b can overflow 32 bits
+            foreach (var x in data[..n]) { a += x; b += a; }
+            a %= Mod; b %= Mod;
+            data = data[n..];
+        }
+        return (b << 16) | a;
+    }
+}

@@ -1,0 +1,58 @@
+using Print.Documents;
+using Print.Server.Cli;
+
+// One executable: with a verb it is the command-line tool, without one it serves.
+if (args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal))
+    return Commands.Run(args, Console.Out, Console.Error);
+
+var builder = WebApplication.CreateBuilder(args);
+var app = builder.Build();
+app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+app.MapGet("/", () => Results.Text("Print server. The REST API and web UI arrive with the server issue; see README.md.\n"));
+app.Run();
+return 0;
+
+namespace Print.Server.Cli
+{
+    public static class Commands
+    {
+        private const string Help = """
+            usage: print <verb> [options]       (no verb: run the server)
+
+            verbs:
+              render --markup FILE.xml --out FILE.pdf [--png DIR] [--dpi N]
+                  lay out a markup file into a print PDF, with optional PNG previews
+            """;
+
+        public static int Run(string[] args, TextWriter output, TextWriter error)
+        {
+            try
+            {
+                var rest = new Arguments(args.Skip(1), "help");
+                return args[0] switch
+                {
+                    "render" => RenderCommand.Run(rest, output),
+                    "help" or "-h" => Print(output, Help, 0),
+                    _ => throw new UsageException($"unknown verb '{args[0]}'"),
+                };
+            }
+            catch (UsageException e)
+            {
+                error.WriteLine($"print: {e.Message}");
+                error.WriteLine(Help);
+                return 2;
+            }
+            catch (DocumentException e)
+            {
+                error.WriteLine($"error: {e.Message}");
+                return 1;
+            }
+        }
+
+        private static int Print(TextWriter w, string text, int code)
+        {
+            w.WriteLine(text);
+            return code;
+        }
+    }
+}
