@@ -29,7 +29,7 @@ public sealed class PdfBatchWriter : IDisposable
         _pdf.Info.Creator = info.Creator;
     }
 
-    public int PageCount => _pdf.PageCount;
+    public int PageCount { get; private set; }
 
     public void Append(LaidOutDocument document)
     {
@@ -39,6 +39,7 @@ public sealed class PdfBatchWriter : IDisposable
     private void AppendPage(LaidOutPage page)
     {
         var pdfPage = _pdf.AddPage();
+        PageCount++;
         pdfPage.Width = XUnit.FromPoint(page.Width);
         pdfPage.Height = XUnit.FromPoint(page.Height);
         if (page.TrimBox.X > 0)

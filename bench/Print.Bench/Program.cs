@@ -1,0 +1,147 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using Print.Documents;
+using Print.Documents.Fonts;
+using Print.Documents.Pages;
+using Print.Documents.Rendering;
+
+// Console harness (not BenchmarkDotNet: the figures wanted are whole-run throughput and peak memory of
+// realistic batch jobs). See bench/RESULTS.md for the commands and the numbers measured.
+var options = args.Select(a => a.Split('=', 2)).ToDictionary(p => p[0].TrimStart('-'), p => p.Length > 1 ? p[1] : "true");
+string mode = options.GetValueOrDefault("mode", "batch");
+int n = int.Parse(options.GetValueOrDefault("n", "2000"), CultureInfo.InvariantCulture);
+int threads = int.Parse(options.GetValueOrDefault("threads", "1"), CultureInfo.InvariantCulture);
+string outDir = options.GetValueOrDefault("out", Path.Combine(Path.GetTempPath(), "print-bench"));
+Directory.CreateDirectory(outDir);
+
+var markupTemplate = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "letter.xml"));
+var engine = new DocumentEngine(FontRegistry.Default);
+var people = Enumerable.Range(0, n).Select(Person).ToArray();
+
+// Warm-up: fonts, JIT, PDFsharp's font parsing; not part of the figures.
+using (var warm = new PdfBatchWriter(new DocumentInfo("warm", "", "", "Print")))
+{
+    warm.Append(engine.Layout(Merge(people[0]), "letter.xml"));
+    warm.ToBytes();
+}
+
+var layoutTicks = 0L; var pdfTicks = 0L;
+var total = Stopwatch.StartNew();
+long bytes = 0; int pages = 0;
+switch (mode)
+{
+    case "batch":
+    {
+        // One batch PDF: layout runs on `threads` workers, the single PDF writer appends in order.
+        var path = Path.Combine(outDir, "batch.pdf");
+        using var writer = new PdfBatchWriter(new DocumentInfo("batch", "", "", "Print"));
+        var queue = new BlockingCollection<(int Index, LaidOutDocument Doc)>(boundedCapacity: 64);
+        var producers = threads == 1 ? Task.CompletedTask : Task.Run(() =>
+        {
+            Parallel.ForEach(Partitioner.Create(0, n, 16), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads - (threads > 1 ? 1 : 0)) }, range =>
+            {
+                for (int i = range.Item1; i < range.Item2; i++)
+                {
+                    var t0 = Stopwatch.GetTimestamp();
+                    var doc = engine.Layout(Merge(people[i]), "letter.xml");
+                    Interlocked.Add(ref layoutTicks, Stopwatch.GetTimestamp() - t0);
+                    queue.Add((i, doc));
+                }
+            });
+            queue.CompleteAdding();
+        });
+        if (threads == 1)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                var start = Stopwatch.GetTimestamp();
+                var doc = engine.Layout(Merge(people[i]), "letter.xml");
+                var laidOut = Stopwatch.GetTimestamp();
+                writer.Append(doc);
+                layoutTicks += laidOut - start;
+                pdfTicks += Stopwatch.GetTimestamp() - laidOut;
+            }
+            queue.CompleteAdding();
+        }
+        var pending = new SortedDictionary<int, LaidOutDocument>();
+        int next = 0;
+        foreach (var (index, doc) in queue.GetConsumingEnumerable())
+        {
+            pending[index] = doc;
+            while (pending.Remove(next, out var d))
+            {
+                var t0 = Stopwatch.GetTimestamp();
+                writer.Append(d);
+                pdfTicks += Stopwatch.GetTimestamp() - t0;
+                next++;
+            }
+        }
+        producers.Wait();
+        var t1 = Stopwatch.GetTimestamp();
+        writer.Save(path);
+        pdfTicks += Stopwatch.GetTimestamp() - t1;
+        pages = writer.PageCount;
+        bytes = new FileInfo(path).Length;
+        break;
+    }
+    case "single":
+    {
+        int done = 0;
+        Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = threads }, i =>
+        {
+            var t0 = Stopwatch.GetTimestamp();
+            var doc = engine.Layout(Merge(people[i]), "letter.xml");
+            var t1 = Stopwatch.GetTimestamp();
+            var path = Path.Combine(outDir, $"piece-{i:00000}.pdf");
+            DocumentEngine.WritePdf(doc, path);
+            var t2 = Stopwatch.GetTimestamp();
+            Interlocked.Add(ref layoutTicks, t1 - t0);
+            Interlocked.Add(ref pdfTicks, t2 - t1);
+            Interlocked.Add(ref bytes, new FileInfo(path).Length);
+            Interlocked.Add(ref pages, doc.Pages.Count);
+            Interlocked.Increment(ref done);
+        });
+        break;
+    }
+    default:
+        Console.Error.WriteLine("mode must be batch or single");
+        return 2;
+}
+total.Stop();
+double seconds = total.Elapsed.TotalSeconds;
+var process = Process.GetCurrentProcess();
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"mode={mode} n={n} threads={threads} pages={pages} seconds={seconds:0.00} pages_per_s={pages / seconds:0} " +
+    $"bytes_per_page={bytes / (double)pages:0} peak_working_set_mb={process.PeakWorkingSet64 / 1048576.0:0} " +
+    $"layout_cpu_s={layoutTicks / (double)Stopwatch.Frequency:0.00} pdf_cpu_s={pdfTicks / (double)Stopwatch.Frequency:0.00}"));
+return 0;
+
+string Merge(string[] p) => markupTemplate
+    .Replace("{{name}}", p[0]).Replace("{{address}}", p[1]).Replace("{{postcode}}", p[2])
+    .Replace("{{tracking}}", p[3]).Replace("{{policy}}", p[4]).Replace("{{code}}", p[5]);
+
+// Deterministic, varied people so every piece differs (names, addresses, numbers).
+static string[] Person(int i)
+{
+    string[] surnames = { "张", "王", "李", "赵", "刘", "陈", "杨", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马", "罗" };
+    string[] given = { "伟", "芳", "娜", "秀英", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀兰", "霞" };
+    string[] streets = { "八一大道", "阳明路", "北京西路", "井冈山大道", "红谷中大道", "象山北路", "中山路", "解放西路" };
+    string[] districts = { "东湖区", "西湖区", "青云谱区", "青山湖区", "红谷滩区" };
+    var name = surnames[i % surnames.Length] + given[(i / surnames.Length) % given.Length];
+    var address = $"江西省南昌市{districts[i % districts.Length]}{streets[(i / 3) % streets.Length]}{i % 900 + 1}号{i % 30 + 1}栋{i % 6 + 1}0{i % 4 + 1}室";
+    var serial = 47312482 + i;
+    var tracking = "RR" + serial.ToString("00000000", CultureInfo.InvariantCulture) + CheckDigit(serial) + "CN";
+    return new[] { name, address, "3300" + (i % 90 + 10).ToString(CultureInfo.InvariantCulture), tracking,
+        "PDAA2026360100" + i.ToString("000000", CultureInfo.InvariantCulture), "R" + (100000 + i).ToString(CultureInfo.InvariantCulture) };
+}
+
+static int CheckDigit(int serial)
+{
+    int[] weights = { 8, 6, 4, 2, 3, 5, 9, 7 };
+    var digits = serial.ToString("00000000", CultureInfo.InvariantCulture);
+    int sum = 0;
+    for (int k = 0; k < 8; k++) sum += (digits[k] - '0') * weights[k];
+    int c = 11 - sum % 11;
+    return c == 10 ? 0 : c == 11 ? 5 : c;
+}
