@@ -23,9 +23,10 @@ public sealed class Barcode : Element
     public string Value { get; }
 
     public Barcode(BarcodeType type, string value, BarcodeMatrix matrix, double? width, double? height, double? module,
-        int? quietModules, bool caption, TextStyle captionStyle, PrintColor color, HorizontalAlign align)
+        int? quietModules, bool caption, TextStyle captionStyle, PrintColor color, HorizontalAlign align, SourceLocation source)
     {
         Type = type; Value = value; _matrix = matrix; _align = align; _color = color;
+        Source = source;
         bool linear = type == BarcodeType.Code128;
         int quiet = quietModules ?? (linear ? 10 : type == BarcodeType.Qr ? 4 : 1);
         int spanModules = matrix.Columns + 2 * quiet;
@@ -33,7 +34,7 @@ public sealed class Barcode : Element
         _quiet = quiet * _module;
         _barHeight = linear ? height ?? Length.Mm(12) : _module * matrix.Rows;
         if (caption)
-            _caption = new Paragraph(new[] { Inline.Of(value, captionStyle) }, captionStyle, new ParagraphStyle(TextAlign.Center, 0, 1.2, 0, 0));
+            _caption = new Paragraph(new[] { Inline.Of(value, captionStyle) }, captionStyle, new ParagraphStyle(TextAlign.Center, 0, 1.2, 0, 0), Name) { Source = source };
     }
 
     private double SymbolWidth => _matrix.Columns * _module + 2 * _quiet;

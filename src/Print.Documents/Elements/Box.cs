@@ -20,6 +20,16 @@ public sealed record BoxStyle(Edges Padding, double BorderWidth, PrintColor Bord
             context.Add(new StrokeRect(new Rect(area.X + h, area.Y + h, area.Width - BorderWidth, area.Height - BorderWidth), BorderColor, BorderWidth));
         }
     }
+
+    /// <summary>
+    /// Table cells: the border is centred on the cell's edge, so neighbouring cells draw their shared rule on
+    /// the same line and every rule has the same thickness (collapsed borders).
+    /// </summary>
+    public void PaintCollapsed(LayoutContext context, Rect area)
+    {
+        if (Background is { } bg) context.Add(new FillRect(area, bg));
+        if (BorderWidth > 0) context.Add(new StrokeRect(area, BorderColor, BorderWidth));
+    }
 }
 
 public enum HorizontalAlign { Left, Center, Right }

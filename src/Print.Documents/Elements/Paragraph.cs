@@ -10,23 +10,23 @@ namespace Print.Documents.Elements;
 /// A paragraph of inline text. Splits across pages line by line, never leaving its first or last line alone
 /// at the foot or head of a page.
 /// </summary>
-public sealed class Paragraph(IReadOnlyList<Inline> content, TextStyle style, ParagraphStyle paragraph) : Element
+public sealed class Paragraph(IReadOnlyList<Inline> content, TextStyle style, ParagraphStyle paragraph, string name = "p") : Element
 {
     private List<TextLine>? _lines;
-    private double _linesWidth = double.NaN;
+    private (double Width, int Digits) _linesFor = (double.NaN, 0);
     private int _next;
 
-    public override string Name => "p";
+    public override string Name { get; } = name;
     public IReadOnlyList<Inline> Content { get; } = content;
     public TextStyle Style { get; } = style;
     public ParagraphStyle ParagraphStyle { get; } = paragraph;
 
     public List<TextLine> Lines(LayoutContext context, double width)
     {
-        if (_lines is null || Math.Abs(_linesWidth - width) > 1e-6)
+        if (_lines is null || Math.Abs(_linesFor.Width - width) > 1e-6 || _linesFor.Digits != context.PageNumberDigits)
         {
-            _lines = TextLayout.Layout(Content, ParagraphStyle, Style, width, context.Fonts, Source, Name);
-            _linesWidth = width;
+            _lines = TextLayout.Layout(Content, ParagraphStyle, Style, width, context.Fonts, Source, Name, context.PageNumberDigits);
+            _linesFor = (width, context.PageNumberDigits);
         }
         return _lines;
     }

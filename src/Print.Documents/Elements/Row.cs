@@ -15,6 +15,10 @@ public sealed class Row(IReadOnlyList<(WidthSpec Width, Element Cell)> cells, do
 
     public override SpacePlan Measure(LayoutContext context, Size available)
     {
+        double fixedWidth = Cells.Sum(c => c.Width.Fixed) + spacing * (Cells.Count - 1);
+        double share = Cells.Sum(c => c.Width.Percent) / 100;
+        if (fixedWidth + share * (available.Width - spacing * (Cells.Count - 1)) > available.Width + 0.01 || share > 1.0001)
+            throw Error($"the cells' fixed and percentage widths need more than the {Length.ToMm(available.Width):0.#}mm the row has");
         var widths = Widths(available.Width);
         double height = 0;
         bool partial = false;

@@ -53,6 +53,8 @@ public sealed class Table(IReadOnlyList<WidthSpec> columns, IReadOnlyList<TableR
     {
         var widths = WidthSpec.Resolve(Columns, available.Width, 0);
         double headerHeight = Header.Sum(r => RowHeight(context, r, widths));
+        if (headerHeight > available.Height + 1e-6)
+            return context.AtPageTop ? throw Error("the header rows alone are taller than the page") : (0, 0, headerHeight);
         double h = headerHeight;
         int rows = 0;
         while (_next + rows < Body.Count)
@@ -70,8 +72,8 @@ public sealed class Table(IReadOnlyList<WidthSpec> columns, IReadOnlyList<TableR
     public override SpacePlan Measure(LayoutContext context, Size available)
     {
         if (_next >= Body.Count && Body.Count > 0) return SpacePlan.Full(available.Width, 0);
-        var (rows, height, _) = Fit(context, available);
-        if (rows == 0 && Body.Count > 0) return SpacePlan.Wrap();
+        var (rows, height, headerHeight) = Fit(context, available);
+        if ((rows == 0 && Body.Count > 0) || headerHeight > available.Height + 1e-6) return SpacePlan.Wrap();
         return _next + rows >= Body.Count ? SpacePlan.Full(available.Width, height) : SpacePlan.Partial(available.Width, height);
     }
 
@@ -93,7 +95,7 @@ public sealed class Table(IReadOnlyList<WidthSpec> columns, IReadOnlyList<TableR
         {
             var cell = row.Cells[i];
             var rect = new Rect(bounds[i].X, y, bounds[i].Width, h);
-            cell.Style.Paint(context, rect);
+            cell.Style.PaintCollapsed(context, rect);
             cell.Content.Draw(context, rect.Deflate(cell.Style.Inset));
             if (resetAfter) cell.Content.Reset();
         }

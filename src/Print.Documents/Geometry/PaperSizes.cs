@@ -24,7 +24,7 @@ public static class PaperSizes
     public static bool TryParse(string text, out Size size)
     {
         size = Size.Zero;
-        var s = text.Trim();
+        var s = string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
         if (Named.TryGetValue(s, out var mm)) { size = new Size(Length.Mm(mm.W), Length.Mm(mm.H)); return true; }
         var parts = s.Replace('×', 'x').Replace('X', 'x').Split('x', 2);
         if (parts.Length != 2) return false;

@@ -3,8 +3,9 @@ using System.Globalization;
 namespace Print.Documents.Geometry;
 
 /// <summary>
-/// A colour as the author wrote it: process CMYK (what the press prints) or RGB (screen colour, converted by
-/// the press's RIP). Black defaults to K-only so text does not misregister on four plates.
+/// A colour as the author wrote it: process CMYK (what the press prints) or RGB (screen colour; the print PDF
+/// is CMYK-only, so RGB is converted naively when written — give brand colours in cmyk). Black defaults to
+/// K-only so text does not misregister on four plates.
 /// </summary>
 public readonly record struct PrintColor(bool IsCmyk, double C, double M, double Y, double K, byte R, byte G, byte B)
 {
@@ -21,7 +22,7 @@ public readonly record struct PrintColor(bool IsCmyk, double C, double M, double
 
     private static byte ToByte(double v) => (byte)Math.Clamp(Math.Round(v * 255), 0, 255);
 
-    /// <summary>"#RRGGBB", "cmyk(c,m,y,k)" with 0–100 (or 0–1 if every value ≤ 1 and one has a decimal point), or a few names.</summary>
+    /// <summary>"#RRGGBB", "cmyk(c,m,y,k)" in percent (0–100, as on a press proof), or black, white, red.</summary>
     public static bool TryParse(string text, out PrintColor color)
     {
         color = Black;
@@ -48,9 +49,7 @@ public readonly record struct PrintColor(bool IsCmyk, double C, double M, double
                 var p = parts[i].Trim().TrimEnd('%');
                 if (!double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out v[i]) || v[i] < 0 || v[i] > 100) return false;
             }
-            bool fractions = v.All(x => x <= 1) && parts.Any(p => p.Contains('.'));
-            double scale = fractions ? 1 : 100;
-            color = Cmyk(v[0] / scale, v[1] / scale, v[2] / scale, v[3] / scale);
+            color = Cmyk(v[0] / 100, v[1] / 100, v[2] / 100, v[3] / 100);
             return true;
         }
         return false;

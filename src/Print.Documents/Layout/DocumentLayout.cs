@@ -16,7 +16,16 @@ public static class DocumentLayout
 
     public static LaidOutDocument Layout(DocumentModel model, FontRegistry fonts)
     {
-        var context = new LayoutContext(fonts);
+        for (int digits = 2; ; digits++)
+        {
+            var context = new LayoutContext(fonts) { PageNumberDigits = digits };
+            var document = Layout(model, context);
+            if (document.Pages.Count < Math.Pow(10, digits)) return document;
+        }
+    }
+
+    private static LaidOutDocument Layout(DocumentModel model, LayoutContext context)
+    {
         var pages = new List<LaidOutPage>();
         double slug = model.CropMarks ? Math.Max(model.Bleed, MarkGap) + MarkLength + Length.Mm(1) : model.Bleed;
         var trim = new Rect(slug, slug, model.TrimSize.Width, model.TrimSize.Height);
@@ -52,7 +61,15 @@ public static class DocumentLayout
             var plan = model.Body.Measure(context, new Size(body.Width, body.Height));
             if (plan.Kind == SpaceKind.Wrap)
                 throw new LayoutException(model.Source, $"<document>: content on page {pages.Count} does not fit even an empty page");
+            int decorationItems = page.Items.Count;
             model.Body.Draw(context, body);
+            if (plan.Kind == SpaceKind.Full && page.Items.Count == decorationItems && pages.Count > 1)
+            {
+                // Only a page break was left: it ended the previous page, so this one is not wanted.
+                pages.RemoveAt(pages.Count - 1);
+                context.PageCountRuns.RemoveAll(r => r.Page == page);
+                break;
+            }
             if (model.CropMarks) DrawCropMarks(page, model.Bleed);
             if (plan.Kind == SpaceKind.Full) break;
             if (pages.Count >= MaxPages)

@@ -11,6 +11,9 @@ public sealed class LayoutContext(FontRegistry fonts)
     public LaidOutPage Page { get; internal set; } = null!;
     public int PageNumber { get; internal set; }
 
+    /// <summary>Digits reserved for page numbers and counts; layout runs again with more past 99 pages.</summary>
+    public int PageNumberDigits { get; internal set; } = 2;
+
     /// <summary>
     /// True while nothing has been placed above the element being measured on this page. An element that
     /// cannot fit even then must split or fail, or layout would move it forward forever.

@@ -55,6 +55,26 @@ public sealed class MarkupParser
 
     private AttributeReader Reader(XElement e) => new(e, _file);
 
+    /// <summary>Where a text node's first visible character is (the node itself starts at the preceding whitespace).</summary>
+    private SourceLocation TextLocation(XText text)
+    {
+        var info = (IXmlLineInfo)text;
+        var value = text.Value;
+        int first = 0;
+        while (first < value.Length && char.IsWhiteSpace(value[first])) first++;
+        int newlines = value.AsSpan(0, first).Count('\n');
+        int column = newlines == 0 ? info.LinePosition + first : first - value.LastIndexOf('\n', first - 1);
+        return new SourceLocation(_file, info.LineNumber + newlines, column);
+    }
+
+    /// <summary>Content that is drawn whole (a table cell, a fixed box, a header) cannot be broken across pages.</summary>
+    private void RejectPageBreaks(XElement container)
+    {
+        var pageBreak = container.Descendants("page-break").FirstOrDefault();
+        if (pageBreak is not null)
+            throw Reader(pageBreak).Error($"cannot go inside <{container.Name.LocalName}>: its content is drawn whole on one page");
+    }
+
     private DocumentModel Document(XElement root)
     {
         var a = Reader(root);
@@ -62,12 +82,14 @@ public sealed class MarkupParser
         var sizeText = a.String("size") ?? "A4";
         if (!PaperSizes.TryParse(sizeText, out var size))
             throw a.Error($"'{sizeText}' is not a page size (one of {string.Join(", ", PaperSizes.Names)}, or \"W×H mm\")");
-        var orientation = a.Choice("orientation", ("portrait", false), ("landscape", true)) ?? false;
-        if (orientation != (size.Width > size.Height)) size = new Size(size.Height, size.Width);
+        // Named formats are portrait until turned; an explicit "W×H mm" is taken as written unless turned.
+        var landscape = a.Choice("orientation", ("portrait", false), ("landscape", true));
+        if (landscape is { } turn && turn != (size.Width > size.Height)) size = new Size(size.Height, size.Width);
 
         var family = a.String("font") ?? TextStyle.Default.Family;
         CheckFamily(a, family);
         double fontSize = a.Length("font-size", TextStyle.Default.Size) ?? TextStyle.Default.Size;
+        if (fontSize <= 0) throw a.Error("'font-size' must be larger than 0");
         var scope = new Scope(
             new TextStyle(family, Weight(a) ?? 400, fontSize, a.Color("color") ?? PrintColor.Black),
             a.Choice("align", AlignChoices) ?? TextAlign.Left,
@@ -106,6 +128,7 @@ public sealed class MarkupParser
         var scope = Inherit(a, outer);
         double spacing = a.Length("spacing", scope.Text.Size) ?? 0;
         a.Done();
+        RejectPageBreaks(e);
         return new PageDecoration(new Column(Blocks(e.Nodes(), scope), spacing, e.Name.LocalName) { Source = a.Location() }, pages);
     }
 
@@ -124,17 +147,22 @@ public sealed class MarkupParser
             throw a.Error($"font '{family}' is not in the font folder (have: {string.Join(", ", _fonts.Families)})");
     }
 
-    /// <summary>Reads the inheritable text attributes (font, size, weight, color, align, line-height).</summary>
-    private Scope Inherit(AttributeReader a, Scope outer)
+    /// <summary>Reads the inheritable block attributes: the text ones plus align and line-height.</summary>
+    private Scope Inherit(AttributeReader a, Scope outer) => new(
+        InheritText(a, outer.Text),
+        a.Choice("align", AlignChoices) ?? outer.Align,
+        a.Number("line-height", 0.5, 5) ?? outer.LineHeight);
+
+    /// <summary>Reads the character attributes: font, size (or font-size), weight, color.</summary>
+    private TextStyle InheritText(AttributeReader a, TextStyle outer)
     {
-        var family = a.String("font") ?? outer.Text.Family;
-        if (family != outer.Text.Family) CheckFamily(a, family);
-        double size = a.Length("size", outer.Text.Size) ?? a.Length("font-size", outer.Text.Size) ?? outer.Text.Size;
-        if (size <= 0) throw a.Error("'size' must be larger than 0");
-        return new Scope(
-            new TextStyle(family, Weight(a) ?? outer.Text.Weight, size, a.Color("color") ?? outer.Text.Color),
-            a.Choice("align", AlignChoices) ?? outer.Align,
-            a.Number("line-height", 0.5, 5) ?? outer.LineHeight);
+        var family = a.String("font") ?? outer.Family;
+        if (family != outer.Family) CheckFamily(a, family);
+        var size = a.Length("size", outer.Size);
+        var fontSize = a.Length("font-size", outer.Size);
+        if (size is not null && fontSize is not null) throw a.Error("give 'size' or 'font-size', not both");
+        if ((size ?? fontSize) is <= 0) throw a.Error($"'{(size is null ? "font-size" : "size")}' must be larger than 0");
+        return new TextStyle(family, Weight(a) ?? outer.Weight, size ?? fontSize ?? outer.Size, a.Color("color") ?? outer.Color);
     }
 
     private static bool IsInline(XNode node) => node switch
@@ -164,9 +192,10 @@ public sealed class MarkupParser
             if (loose.All(n => n is XText t && string.IsNullOrWhiteSpace(t.Value))) { loose.Clear(); return; }
             var inlines = new List<Inline>();
             foreach (var n in loose) Inlines(n, scope.Text, inlines);
-            var info = (IXmlLineInfo)loose.First(n => n is not XText t || !string.IsNullOrWhiteSpace(t.Value));
+            var first = loose.First(n => n is not XText t || !string.IsNullOrWhiteSpace(t.Value));
+            var info = (IXmlLineInfo)first;
             blocks.Add(new Paragraph(inlines, scope.Text, ParagraphStyle.Default with { Align = scope.Align, LineHeight = scope.LineHeight })
-                { Source = new SourceLocation(_file, info.LineNumber, info.LinePosition) });
+                { Source = first is XText text ? TextLocation(text) : new SourceLocation(_file, info.LineNumber, info.LinePosition) });
             loose.Clear();
         }
     }
@@ -181,7 +210,7 @@ public sealed class MarkupParser
             "row" => RowElement(e, a, scope),
             "box" => BoxElement(e, a, scope, "box"),
             "table" => TableElement(e, a, scope),
-            "image" => Image(a),
+            "image" => Image(a, scope.Text.Size),
             "barcode" => BarcodeElement(a, scope),
             "place" => PlaceElement(e, a, scope),
             "postcode-boxes" => Postcode(a, scope),
@@ -229,16 +258,16 @@ public sealed class MarkupParser
                 switch (e.Name.LocalName)
                 {
                     case "span":
-                        var scope = Inherit(a, new Scope(style, TextAlign.Left, 1));
+                        var spanStyle = InheritText(a, style);
                         a.Done();
-                        foreach (var n in e.Nodes()) Inlines(n, scope.Text, into);
+                        foreach (var n in e.Nodes()) Inlines(n, spanStyle, into);
                         break;
                     case "br":
                         a.Done();
                         into.Add(new Inline(InlineKind.LineBreak, "", style));
                         break;
                     case "page-number" or "page-count":
-                        var s = Inherit(a, new Scope(style, TextAlign.Left, 1)).Text;
+                        var s = InheritText(a, style);
                         a.Done();
                         into.Add(new Inline(e.Name.LocalName == "page-number" ? InlineKind.PageNumber : InlineKind.PageCount, "", s));
                         break;
@@ -302,7 +331,7 @@ public sealed class MarkupParser
         foreach (var node in e.Nodes())
         {
             if (node is XText t && !string.IsNullOrWhiteSpace(t.Value))
-                throw a.Error($"text \"{t.Value.Trim()}\" is not allowed directly here", node);
+                throw new MarkupException(TextLocation(t), $"<{a.Name}>: text \"{t.Value.Trim()}\" is not allowed directly here");
             if (node is XElement child) yield return child;
         }
     }
@@ -326,8 +355,9 @@ public sealed class MarkupParser
             {
                 case "thead":
                     var hs = Inherit(ca, scope);
+                    var headerDefaults = cellDefaults with { Background = ca.Color("background") };
                     ca.Done();
-                    foreach (var tr in ElementsOnly(child, ca)) header.Add(TableRowElement(tr, hs, cellDefaults, headerRow: true));
+                    foreach (var tr in ElementsOnly(child, ca)) header.Add(TableRowElement(tr, hs, headerDefaults, headerRow: true));
                     break;
                 case "tr":
                     body.Add(TableRowElement(child, scope, cellDefaults, headerRow: false));
@@ -371,13 +401,16 @@ public sealed class MarkupParser
             var cellScope = Inherit(ca, td.Name.LocalName == "th" || headerRow
                 ? scope with { Text = scope.Text with { Weight = Math.Max(scope.Text.Weight, 700) } }
                 : scope);
-            int span = (int)(ca.Number("colspan", 1, 100) ?? 1);
+            var spanValue = ca.Number("colspan", 1, 100) ?? 1;
+            if (spanValue != Math.Floor(spanValue)) throw ca.Error($"colspan must be a whole number, not {spanValue}");
+            int span = (int)spanValue;
             var style = cellDefaults with
             {
                 Padding = ca.Edges("padding", cellScope.Text.Size) ?? cellDefaults.Padding,
-                Background = ca.Color("background") ?? rowBackground,
+                Background = ca.Color("background") ?? rowBackground ?? cellDefaults.Background,
             };
             ca.Done();
+            RejectPageBreaks(td);
             var content = new Column(Blocks(td.Nodes(), cellScope), 0, td.Name.LocalName) { Source = ca.Location() };
             cells.Add(new TableCell(content, span, style, ca.Location()));
         }
@@ -385,12 +418,12 @@ public sealed class MarkupParser
         return new TableRow(cells, a.Location());
     }
 
-    private Element Image(AttributeReader a)
+    private Element Image(AttributeReader a, double em)
     {
         var src = a.Required("src");
         var path = Path.GetFullPath(Path.Combine(_baseDirectory, src));
-        var width = a.Length("width", 10);
-        var height = a.Length("height", 10);
+        var width = a.Length("width", em);
+        var height = a.Length("height", em);
         var fit = a.Choice("fit", ("contain", ImageFit.Contain), ("fill", ImageFit.Fill)) ?? ImageFit.Contain;
         var align = a.Choice("align", BlockAlignChoices) ?? HorizontalAlign.Left;
         a.Done();
@@ -417,13 +450,15 @@ public sealed class MarkupParser
         var align = a.Choice("align", BlockAlignChoices) ?? HorizontalAlign.Left;
         var ecc = a.String("error-correction");
         a.Done();
+        if (type == BarcodeType.Code128 && size is not null) throw a.Error("a code128 symbol takes 'width' and 'height' (or 'module'), not 'size'");
+        if (type != BarcodeType.Qr && ecc is not null) throw a.Error("'error-correction' applies to qr codes only");
+        if (module is not null && (width ?? size) is not null) throw a.Error("give either 'module' or the symbol's 'width'/'size', not both");
         if (type != BarcodeType.Code128 && size is not null) { width = size; height = size; }
         BarcodeMatrix matrix;
         try { matrix = BarcodeEncoder.Encode(type, value, ecc); }
         catch (BarcodeException e) { throw a.Error(e.Message); }
         var captionStyle = scope.Text with { Size = textSize, Weight = 400 };
-        return new Barcode(type, value, matrix, width, height, module, quiet is null ? null : (int)quiet, text, captionStyle, color, align)
-            { Source = a.Location() };
+        return new Barcode(type, value, matrix, width, height, module, quiet is null ? null : (int)quiet, text, captionStyle, color, align, a.Location());
     }
 
     private Element PlaceElement(XElement e, AttributeReader a, Scope outer)
@@ -437,6 +472,7 @@ public sealed class MarkupParser
             a.Length("height", em) ?? throw a.Error("attribute 'height' is required"));
         double spacing = a.Length("spacing", em) ?? 0;
         a.Done();
+        RejectPageBreaks(e);
         var content = new Column(Blocks(e.Nodes(), scope), spacing, "place") { Source = a.Location() };
         return new Place(box, content) { Source = a.Location() };
     }

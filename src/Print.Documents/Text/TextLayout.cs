@@ -25,13 +25,11 @@ public static class TextLayout
         public bool IsSpace;
     }
 
-    /// <summary>Room reserved for a page number or count: two digits.</summary>
-    private const string PlaceholderDigits = "00";
-
+    /// <param name="pageNumberDigits">Room reserved for a page number or count, in digits.</param>
     public static List<TextLine> Layout(IReadOnlyList<Inline> content, ParagraphStyle paragraph, TextStyle baseStyle,
-        double width, FontRegistry fonts, SourceLocation source, string element)
+        double width, FontRegistry fonts, SourceLocation source, string element, int pageNumberDigits = 2)
     {
-        var atoms = Atomize(content, fonts, source, element);
+        var atoms = Atomize(content, fonts, source, element, pageNumberDigits);
         var lines = new List<TextLine>();
         int n = atoms.Count;
         if (n == 0)
@@ -109,7 +107,7 @@ public static class TextLayout
         return (height, (height - content) / 2 + face.Ascent * size);
     }
 
-    private static List<Atom> Atomize(IReadOnlyList<Inline> content, FontRegistry fonts, SourceLocation source, string element)
+    private static List<Atom> Atomize(IReadOnlyList<Inline> content, FontRegistry fonts, SourceLocation source, string element, int digits)
     {
         var atoms = new List<Atom>();
         bool pendingSpace = false, pendingNewline = false;
@@ -126,7 +124,7 @@ public static class TextLayout
             {
                 FlushSpace('0');
                 var face = chain.FaceFor('0')!;
-                atoms.Add(new Atom { CodePoint = '0', Face = face, Style = inline.Style, Kind = inline.Kind, Advance = face.Advance('0') * PlaceholderDigits.Length * inline.Style.Size });
+                atoms.Add(new Atom { CodePoint = '0', Face = face, Style = inline.Style, Kind = inline.Kind, Advance = face.Advance('0') * digits * inline.Style.Size });
                 continue;
             }
             foreach (var rune in inline.Text.EnumerateRunes())
