@@ -54,7 +54,11 @@ public sealed class FontRegistry
     }
 
     /// <summary>The requested face followed by the fallback families at the nearest weight, without repeats.</summary>
-    public FontChain Chain(string family, int weight)
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Family, int Weight), FontChain> _chains = new();
+
+    public FontChain Chain(string family, int weight) => _chains.GetOrAdd((family, weight), key => BuildChain(key.Family, key.Weight));
+
+    private FontChain BuildChain(string family, int weight)
     {
         var faces = new List<FontFace> { Resolve(family, weight) };
         foreach (var f in FallbackFamilies)

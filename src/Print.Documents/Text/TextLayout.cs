@@ -181,7 +181,7 @@ public static class TextLayout
         if (justify)
         {
             int gaps = 0;
-            for (int a = first; a < end; a++) if (breakAfter[a]) gaps++;
+            for (int a = first; a < end; a++) if (Stretchable(a)) gaps++;
             if (gaps > 0 && available > natural) gap = (available - natural) / gaps;
         }
 
@@ -222,9 +222,10 @@ public static class TextLayout
                 while (a <= end)
                 {
                     var at = atoms[a];
-                    if (at.Kind != InlineKind.Text || at.Face != head.Face || at.Style != head.Style) break;
+                    if (at.Kind != InlineKind.Text || at.Face != head.Face || !ReferenceEquals(at.Style, head.Style)) break;
                     if (a > runStart && SpacingAfter(a - 1) != spacing) break;
-                    text.Append(char.ConvertFromUtf32(at.CodePoint));
+                    if (at.CodePoint < 0x10000) text.Append((char)at.CodePoint);
+                    else text.Append(char.ConvertFromUtf32(at.CodePoint));
                     runWidth += at.Advance + (a < end ? SpacingAfter(a) : 0);
                     a++;
                 }
@@ -238,7 +239,11 @@ public static class TextLayout
         }
         return new TextLine(natural + gap * Math.Max(0, runs.Count == 0 ? 0 : CountGaps()), height, baseline, runs);
 
-        double SpacingAfter(int a) => a < end && breakAfter[a] ? gap : 0;
-        int CountGaps() { int g = 0; for (int a = first; a < end; a++) if (breakAfter[a]) g++; return g; }
+        double SpacingAfter(int a) => Stretchable(a) ? gap : 0;
+        int CountGaps() { int g = 0; for (int a = first; a < end; a++) if (Stretchable(a)) g++; return g; }
+
+        // Chinese justification spreads the slack evenly between all characters, punctuation included, but
+        // never inside a Latin word or number. Uniform gaps also let a whole line print as one run (Tc).
+        bool Stretchable(int a) => a < end && (atoms[a].IsSpace || Kinsoku.IsCjk(atoms[a].CodePoint) || Kinsoku.IsCjk(atoms[a + 1].CodePoint));
     }
 }
