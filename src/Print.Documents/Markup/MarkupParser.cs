@@ -19,6 +19,7 @@ public sealed class MarkupParser
     private readonly string _file;
     private readonly string _baseDirectory;
     private readonly FontRegistry _fonts;
+    private int _keepTogetherGroups;
 
     /// <summary>Formatting inherited from an element by its children.</summary>
     private sealed record Scope(TextStyle Text, TextAlign Align, double LineHeight);
@@ -246,12 +247,12 @@ public sealed class MarkupParser
         return new Paragraph(inlines, scope.Text, style) { Source = a.Location() };
     }
 
-    private void Inlines(XNode node, TextStyle style, List<Inline> into)
+    private void Inlines(XNode node, TextStyle style, List<Inline> into, int keepTogether = 0)
     {
         switch (node)
         {
             case XText t:
-                into.Add(Inline.Of(t.Value, style));
+                into.Add(Inline.Of(t.Value, style, keepTogether));
                 break;
             case XElement e:
                 var a = Reader(e);
@@ -259,8 +260,9 @@ public sealed class MarkupParser
                 {
                     case "span":
                         var spanStyle = InheritText(a, style);
+                        if (a.Bool("nowrap") == true && keepTogether == 0) keepTogether = ++_keepTogetherGroups;
                         a.Done();
-                        foreach (var n in e.Nodes()) Inlines(n, spanStyle, into);
+                        foreach (var n in e.Nodes()) Inlines(n, spanStyle, into, keepTogether);
                         break;
                     case "br":
                         a.Done();

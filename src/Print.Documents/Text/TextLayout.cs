@@ -23,6 +23,7 @@ public static class TextLayout
         public double Advance;
         public InlineKind Kind;
         public bool IsSpace;
+        public int KeepTogether;
     }
 
     /// <param name="pageNumberDigits">Room reserved for a page number or count, in digits.</param>
@@ -42,7 +43,9 @@ public static class TextLayout
         {
             if (atoms[i].Kind == InlineKind.LineBreak) { breakAfter[i] = true; continue; }
             if (i + 1 < n)
-                breakAfter[i] = atoms[i + 1].Kind != InlineKind.LineBreak && Kinsoku.CanBreakBetween(BreakClass(atoms[i]), BreakClass(atoms[i + 1]));
+                breakAfter[i] = atoms[i + 1].Kind != InlineKind.LineBreak
+                    && (atoms[i].KeepTogether == 0 || atoms[i].KeepTogether != atoms[i + 1].KeepTogether)
+                    && Kinsoku.CanBreakBetween(BreakClass(atoms[i]), BreakClass(atoms[i + 1]));
         }
 
         int start = 0;
@@ -139,7 +142,7 @@ public static class TextLayout
                 FlushSpace(cp);
                 var face = chain.FaceFor(cp) ?? throw new LayoutException(source,
                     $"character U+{cp:X4} '{rune}' is in none of the fonts {string.Join(" → ", chain.Faces.Select(f => f.Family))}, in <{element}> text \"{Excerpt(inline.Text, rune)}\"");
-                atoms.Add(new Atom { CodePoint = cp, Face = face, Style = inline.Style, Kind = InlineKind.Text, Advance = face.Advance(cp) * inline.Style.Size, IsSpace = cp == 0x3000 });
+                atoms.Add(new Atom { CodePoint = cp, Face = face, Style = inline.Style, Kind = InlineKind.Text, Advance = face.Advance(cp) * inline.Style.Size, IsSpace = cp == 0x3000, KeepTogether = inline.KeepTogether });
             }
 
             void FlushSpace(int next)
@@ -151,7 +154,7 @@ public static class TextLayout
                 if (!atLineStart && !wrapBetweenHanzi)
                 {
                     var face = chain.FaceFor(' ') ?? chain.Primary;
-                    atoms.Add(new Atom { CodePoint = ' ', Face = face, Style = inline.Style, Kind = InlineKind.Text, Advance = Math.Max(0, face.Advance(' ')) * inline.Style.Size, IsSpace = true });
+                    atoms.Add(new Atom { CodePoint = ' ', Face = face, Style = inline.Style, Kind = InlineKind.Text, Advance = Math.Max(0, face.Advance(' ')) * inline.Style.Size, IsSpace = true, KeepTogether = inline.KeepTogether });
                 }
                 pendingSpace = pendingNewline = false;
             }
