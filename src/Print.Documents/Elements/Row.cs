@@ -15,10 +15,8 @@ public sealed class Row(IReadOnlyList<(WidthSpec Width, Element Cell)> cells, do
 
     public override SpacePlan Measure(LayoutContext context, Size available)
     {
-        double fixedWidth = Cells.Sum(c => c.Width.Fixed) + spacing * (Cells.Count - 1);
-        double share = Cells.Sum(c => c.Width.Percent) / 100;
-        if (fixedWidth + share * (available.Width - spacing * (Cells.Count - 1)) > available.Width + 0.01 || share > 1.0001)
-            throw Error($"the cells' fixed and percentage widths need more than the {Length.ToMm(available.Width):0.#}mm the row has");
+        if (WidthSpec.Problem(Cells.Select(c => c.Width).ToList(), available.Width, spacing) is { } problem)
+            throw Error($"cell widths do not fit the row: {problem}");
         var widths = Widths(available.Width);
         double height = 0;
         bool partial = false;

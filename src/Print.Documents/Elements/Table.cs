@@ -51,6 +51,8 @@ public sealed class Table(IReadOnlyList<WidthSpec> columns, IReadOnlyList<TableR
 
     private (int Rows, double Height, double HeaderHeight) Fit(LayoutContext context, Size available)
     {
+        if (WidthSpec.Problem(Columns, available.Width, 0) is { } problem)
+            throw Error($"columns do not fit the table: {problem}");
         var widths = WidthSpec.Resolve(Columns, available.Width, 0);
         double headerHeight = Header.Sum(r => RowHeight(context, r, widths));
         if (headerHeight > available.Height + 1e-6)

@@ -19,6 +19,21 @@ public readonly record struct WidthSpec(double Fixed, double Percent, double Rel
         return false;
     }
 
+    /// <summary>
+    /// Why the specs cannot share <paramref name="total"/>: fixed and percentage widths wider than the space,
+    /// or nothing left for the relative ones. Null when they fit.
+    /// </summary>
+    public static string? Problem(IReadOnlyList<WidthSpec> specs, double total, double gap)
+    {
+        double content = total - gap * Math.Max(0, specs.Count - 1);
+        double taken = specs.Sum(s => s.Fixed + s.Percent / 100 * content);
+        if (taken > content + 0.01)
+            return $"fixed and percentage widths need {Length.ToMm(taken):0.#}mm but there are only {Length.ToMm(content):0.#}mm";
+        if (specs.Any(s => s.Relative > 0) && content - taken < 1)
+            return $"fixed and percentage widths take all {Length.ToMm(content):0.#}mm, leaving nothing for the \"*\" widths";
+        return null;
+    }
+
     /// <summary>Splits <paramref name="total"/> (less the gaps) among the specs: fixed first, then percentages, then the rest by weight.</summary>
     public static double[] Resolve(IReadOnlyList<WidthSpec> specs, double total, double gap)
     {

@@ -455,6 +455,14 @@ public sealed class MarkupParser
         if (type == BarcodeType.Code128 && size is not null) throw a.Error("a code128 symbol takes 'width' and 'height' (or 'module'), not 'size'");
         if (type != BarcodeType.Qr && ecc is not null) throw a.Error("'error-correction' applies to qr codes only");
         if (module is not null && (width ?? size) is not null) throw a.Error("give either 'module' or the symbol's 'width'/'size', not both");
+        if (type != BarcodeType.Code128)
+        {
+            bool conflicting = size is not null ? (width ?? height) is not null
+                : module is not null ? height is not null
+                : width is not null && height is not null && Math.Abs(width.Value - height.Value) > 0.01;
+            if (conflicting) throw a.Error($"a {typeText} symbol is square: give one of 'size', 'width' or 'module'");
+        }
+        if (!text && a.String("text-size") is not null) throw a.Error("'text-size' needs text=\"below\"");
         if (type != BarcodeType.Code128 && size is not null) { width = size; height = size; }
         BarcodeMatrix matrix;
         try { matrix = BarcodeEncoder.Encode(type, value, ecc); }
