@@ -21,8 +21,9 @@ public sealed class PdfBatchWriter : IDisposable
     public PdfBatchWriter(DocumentInfo info)
     {
         _pdf.Options.ColorMode = PdfColorMode.Cmyk;
-        _pdf.Options.CompressContentStreams = true;
-        _pdf.Options.FlateEncodeMode = PdfFlateEncodeMode.Default;
+        // PdfStreamCompressor compresses every stream after saving; PDFsharp's own Flate output is defective.
+        _pdf.Options.NoCompression = true;
+        _pdf.Options.CompressContentStreams = false;
         _pdf.Info.Title = info.Title;
         _pdf.Info.Author = info.Author;
         _pdf.Info.Subject = info.Subject;
@@ -147,7 +148,7 @@ public sealed class PdfBatchWriter : IDisposable
             ToUnicodeRepair.Repair(buffer, repaired);
             buffer = repaired;
         }
-        buffer = ZlibTrailerRepair.Repair(buffer);
+        buffer = PdfStreamCompressor.Compress(buffer);
         stream.Write(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 

@@ -38,7 +38,7 @@ internal static partial class ToUnicodeRepair
             dict.Stream.Value = Encoding.ASCII.GetBytes(fixedText);
             dict.Elements.SetInteger("/Length", dict.Stream.Value.Length);
         }
-        document.Options.CompressContentStreams = true;
+        document.Options.NoCompression = true; // PdfStreamCompressor runs next
         document.Save(output, closeStream: false);
     }
 }

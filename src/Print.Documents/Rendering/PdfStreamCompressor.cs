@@ -6,17 +6,23 @@ using System.Text.RegularExpressions;
 namespace Print.Documents.Rendering;
 
 /// <summary>
-/// PDFsharp 6.2.4 on .NET 10 writes its FlateDecode streams without the zlib trailer (the Adler-32 checksum
-/// of RFC 1950). Lenient viewers do not mind, but zlib-strict readers (qpdf, ghostscript, some RIPs at the
-/// print shop) report "incorrect data check". This copies the file object by object, appending the missing
-/// checksum to each such stream, correcting its /Length, and writing a fresh cross-reference table.
+/// Compresses the streams of a PDF that PDFsharp wrote uncompressed. PDFsharp 6.2.4 on .NET 10 writes its
+/// FlateDecode streams without the zlib trailer (the Adler-32 checksum of RFC 1950): lenient viewers do not
+/// mind, but zlib-strict readers (qpdf, ghostscript, some RIPs at the print shop) report "incorrect data
+/// check". So PDFsharp writes plain streams and this pass copies the file object by object, deflating each
+/// stream with .NET's zlib (small ones — page content — at the best ratio, large ones — font programs —
+/// fast), fixing /Length and /Filter and writing a fresh cross-reference table. A stream PDFsharp did
+/// filter itself (an image) keeps its data; a Flate one gets its missing checksum appended.
 /// </summary>
-internal static partial class ZlibTrailerRepair
+internal static partial class PdfStreamCompressor
 {
+    /// <summary>Streams above this are font programs or images: compressing them hard costs more than it saves.</summary>
+    private const int LargeStream = 64 * 1024;
+
     [GeneratedRegex(@"/Length (\d+)(?! \d+ R)")]
     private static partial Regex DirectLength();
 
-    public static MemoryStream Repair(MemoryStream input)
+    public static MemoryStream Compress(MemoryStream input)
     {
         var pdf = input.GetBuffer().AsSpan(0, (int)input.Length);
         int startXref = FindStartXref(pdf);
@@ -54,9 +60,15 @@ internal static partial class ZlibTrailerRepair
         if (obj[dataStart] == '\n') dataStart++;
         var dictionary = Encoding.Latin1.GetString(obj[..keyword]);
         var length = DirectLength().Match(dictionary);
-        if (!dictionary.Contains("/FlateDecode", StringComparison.Ordinal) || !length.Success) { output.Write(obj); return; }
+        if (!length.Success) { output.Write(obj); return; }
         int streamLength = int.Parse(length.Groups[1].Value, CultureInfo.InvariantCulture);
         var data = obj.Slice(dataStart, streamLength);
+        if (!dictionary.Contains("/Filter", StringComparison.Ordinal))
+        {
+            WriteDeflated(obj, output, dictionary, length, keyword, dataStart, data);
+            return;
+        }
+        if (!dictionary.Contains("/FlateDecode", StringComparison.Ordinal)) { output.Write(obj); return; }
         var inflated = Inflate(data[2..].ToArray());
         uint adler = Adler32(inflated);
         if (data.Length >= 4 && ReadBigEndian(data[^4..]) == adler) { output.Write(obj); return; }
@@ -67,6 +79,22 @@ internal static partial class ZlibTrailerRepair
         Span<byte> trailer = stackalloc byte[] { (byte)(adler >> 24), (byte)(adler >> 16), (byte)(adler >> 8), (byte)adler };
         output.Write(trailer);
         output.Write(obj[(dataStart + streamLength)..]);
+    }
+
+    private static void WriteDeflated(ReadOnlySpan<byte> obj, MemoryStream output, string dictionary, Match length,
+        int keyword, int dataStart, ReadOnlySpan<byte> data)
+    {
+        var deflated = new MemoryStream(data.Length / 2 + 64);
+        using (var zlib = new ZLibStream(deflated, data.Length > LargeStream ? CompressionLevel.Fastest : CompressionLevel.SmallestSize, leaveOpen: true))
+            zlib.Write(data);
+        if (deflated.Length >= data.Length) { output.Write(obj); return; }
+        int close = dictionary.LastIndexOf(">>", StringComparison.Ordinal);
+        var newDictionary = dictionary[..length.Index] + $"/Length {deflated.Length}" + dictionary[(length.Index + length.Length)..close]
+            + "/Filter/FlateDecode" + dictionary[close..];
+        output.Write(Encoding.Latin1.GetBytes(newDictionary));
+        output.Write(obj[keyword..dataStart]);
+        output.Write(deflated.GetBuffer().AsSpan(0, (int)deflated.Length));
+        output.Write(obj[(dataStart + data.Length)..]);
     }
 
     private static uint ReadBigEndian(ReadOnlySpan<byte> b) => (uint)(b[0] << 24 | b[1] << 16 | b[2] << 8 | b[3]);
