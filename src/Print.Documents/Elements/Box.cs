@@ -8,7 +8,12 @@ namespace Print.Documents.Elements;
 public sealed record BoxStyle(Edges Padding, double BorderWidth, PrintColor BorderColor, PrintColor? Background)
 {
     public static readonly BoxStyle None = new(Edges.Zero, 0, PrintColor.Black, null);
-    public Edges Inset => new(Padding.Top + BorderWidth, Padding.Right + BorderWidth, Padding.Bottom + BorderWidth, Padding.Left + BorderWidth);
+    public Edges Inset => Around(BorderWidth);
+
+    /// <summary>Collapsed borders (tables) lie half inside the cell.</summary>
+    public Edges CollapsedInset => Around(BorderWidth / 2);
+
+    private Edges Around(double border) => new(Padding.Top + border, Padding.Right + border, Padding.Bottom + border, Padding.Left + border);
 
     public void Paint(LayoutContext context, Rect area)
     {

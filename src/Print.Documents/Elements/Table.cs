@@ -42,7 +42,7 @@ public sealed class Table(IReadOnlyList<WidthSpec> columns, IReadOnlyList<TableR
         for (int i = 0; i < row.Cells.Count; i++)
         {
             var cell = row.Cells[i];
-            var inset = cell.Style.Inset;
+            var inset = cell.Style.CollapsedInset;
             var plan = cell.Content.Measure(context, new Size(Math.Max(0, bounds[i].Width - inset.Horizontal), double.MaxValue / 4));
             h = Math.Max(h, plan.Height + inset.Vertical);
         }
@@ -98,7 +98,7 @@ public sealed class Table(IReadOnlyList<WidthSpec> columns, IReadOnlyList<TableR
             var cell = row.Cells[i];
             var rect = new Rect(bounds[i].X, y, bounds[i].Width, h);
             cell.Style.PaintCollapsed(context, rect);
-            cell.Content.Draw(context, rect.Deflate(cell.Style.Inset));
+            cell.Content.Draw(context, rect.Deflate(cell.Style.CollapsedInset));
             if (resetAfter) cell.Content.Reset();
         }
         return h;

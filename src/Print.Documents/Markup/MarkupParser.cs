@@ -303,6 +303,7 @@ public sealed class MarkupParser
         var align = name == "box" ? a.Choice("box-align", BlockAlignChoices) ?? HorizontalAlign.Left : HorizontalAlign.Left;
         double spacing = a.Length("spacing", scope.Text.Size) ?? 0;
         a.Done();
+        if (height is not null) RejectPageBreaks(e);
         var content = new Column(Blocks(e.Nodes(), scope), spacing, name) { Source = a.Location() };
         return new Box(content, style, width, height, align, name) { Source = a.Location() };
     }
@@ -446,6 +447,7 @@ public sealed class MarkupParser
         var size = a.Length("size", em);
         var module = a.Length("module", em);
         var quiet = a.Number("quiet-zone", 0, 40);
+        if (quiet is { } q && q != Math.Floor(q)) throw a.Error($"quiet-zone is a whole number of modules, not {q}");
         var text = a.Choice("text", ("below", true), ("none", false)) ?? false;
         var textSize = a.Length("text-size", em) ?? Math.Min(em, 9);
         var color = a.Color("color") ?? PrintColor.Black;

@@ -127,7 +127,7 @@ public static class TextLayout
             {
                 FlushSpace('0');
                 var face = chain.FaceFor('0')!;
-                atoms.Add(new Atom { CodePoint = '0', Face = face, Style = inline.Style, Kind = inline.Kind, Advance = face.Advance('0') * digits * inline.Style.Size });
+                atoms.Add(new Atom { CodePoint = '0', Face = face, Style = inline.Style, Kind = inline.Kind, Advance = face.Advance('0') * digits * inline.Style.Size, KeepTogether = inline.KeepTogether });
                 continue;
             }
             foreach (var rune in inline.Text.EnumerateRunes())
@@ -154,7 +154,9 @@ public static class TextLayout
                 if (!atLineStart && !wrapBetweenHanzi)
                 {
                     var face = chain.FaceFor(' ') ?? chain.Primary;
-                    atoms.Add(new Atom { CodePoint = ' ', Face = face, Style = inline.Style, Kind = InlineKind.Text, Advance = Math.Max(0, face.Advance(' ')) * inline.Style.Size, IsSpace = true, KeepTogether = inline.KeepTogether });
+                    atoms.Add(new Atom { CodePoint = ' ', Face = face, Style = inline.Style, Kind = InlineKind.Text, Advance = Math.Max(0, face.Advance(' ')) * inline.Style.Size, IsSpace = true,
+                        // A space belongs to a nowrap group only when it lies inside it.
+                        KeepTogether = atoms.Count > 0 && atoms[^1].KeepTogether == inline.KeepTogether ? inline.KeepTogether : 0 });
                 }
                 pendingSpace = pendingNewline = false;
             }
@@ -247,6 +249,8 @@ public static class TextLayout
 
         // Chinese justification spreads the slack evenly between all characters, punctuation included, but
         // never inside a Latin word or number. Uniform gaps also let a whole line print as one run (Tc).
-        bool Stretchable(int a) => a < end && (atoms[a].IsSpace || Kinsoku.IsCjk(atoms[a].CodePoint) || Kinsoku.IsCjk(atoms[a + 1].CodePoint));
+        bool Stretchable(int a) => a < end
+            && (atoms[a].KeepTogether == 0 || atoms[a].KeepTogether != atoms[a + 1].KeepTogether) // a plate is not letter-spaced
+            && (atoms[a].IsSpace || Kinsoku.IsCjk(atoms[a].CodePoint) || Kinsoku.IsCjk(atoms[a + 1].CodePoint));
     }
 }

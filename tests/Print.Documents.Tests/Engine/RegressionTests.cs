@@ -341,6 +341,47 @@ public class RegressionTests
         Assert.True(broken.Count == 0, "plate broken inside:\n" + string.Join("\n", broken));
     }
 
+    [Fact]
+    public void ASpaceBeforeANowrapSpanIsStillABreakOpportunity()
+    {
+        // 28 mm holds "ABC DEFG" but not "ABC DEFG HIJ KL": the span moves down alone, not with "DEFG".
+        var doc = LayoutDoc(Doc("  <box width=\"28mm\"><p>ABC DEFG <span nowrap=\"true\">HIJ KL</span></p></box>"));
+        var lines = Lines(doc.Pages[0]).Select(l => l.Text).ToList();
+        Assert.Equal(new[] { "ABC DEFG", "HIJ KL" }, lines);
+    }
+
+    [Fact]
+    public void APageNumberInsideANowrapSpanStaysWithItsText()
+    {
+        var doc = LayoutDoc(Doc("  <box width=\"30mm\"><p>共计一二三四五<span nowrap=\"true\">第<page-number/>页</span></p></box>", " font-size=\"10pt\""));
+        var lines = Lines(doc.Pages[0]).Select(l => l.Text).ToList();
+        Assert.Contains(lines, l => l.StartsWith("第", StringComparison.Ordinal) && l.Contains('1') && l.EndsWith("页", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void JustificationDoesNotLetterSpaceANowrapSpan()
+    {
+        var doc = LayoutDoc(Doc($"  <box width=\"50mm\"><p align=\"justify\">车主的号牌为<span nowrap=\"true\">{Plate}</span>，已登记在册，保单有效期内请妥善保管。</p></box>"));
+        var plateRuns = doc.Pages[0].Items.OfType<TextRun>().Where(r => r.Text.Contains("D6161")).ToList();
+        Assert.NotEmpty(plateRuns);
+        Assert.All(plateRuns, r => Assert.Equal(0, r.LetterSpacing));
+    }
+
+    [Fact]
+    public void FractionalQuietZoneIsRefused()
+    {
+        var e = FailsAt<MarkupException>(Doc("  <barcode type=\"qr\" size=\"20mm\" quiet-zone=\"2.5\" value=\"AB\"/>"), 2, 4);
+        Assert.Contains("whole number", e.Message);
+    }
+
+    [Fact]
+    public void PageBreakInAFixedHeightBoxIsRefusedAtThePageBreak()
+    {
+        var e = FailsAt<MarkupException>(Doc("  <box height=\"30mm\">\n    <p>甲</p><page-break/>\n  </box>"), 3, 14);
+        Assert.Contains("<page-break>", e.Message);
+        Assert.Contains("<box>", e.Message);
+    }
+
     // 13 -----------------------------------------------------------------------------------------------
 
     [Fact]
