@@ -22,16 +22,25 @@ namespace Print.Server.Cli
             verbs:
               render --markup FILE.xml --out FILE.pdf [--png DIR] [--dpi N]
                   lay out a markup file into a print PDF, with optional PNG previews
+              render --template NAME --data FILE.json|FILE.csv --out DIR|FILE.pdf [--batch] [--png DIR]
+                  merge a template with each record: one PDF per record into DIR, or one batch PDF
+              template list
+              template check NAME|--all
+                  check templates against their sample and adversarial data
+
+            common options: --templates DIR (default: the repository's templates/)
             """;
 
         public static int Run(string[] args, TextWriter output, TextWriter error)
         {
             try
             {
-                var rest = new Arguments(args.Skip(1), "help");
+                var rest = new Arguments(args.Skip(1), "help", "batch", "all");
                 return args[0] switch
                 {
+                    "render" when args.Contains("--template") => TemplateCommands.Render(rest, output, error),
                     "render" => RenderCommand.Run(rest, output),
+                    "template" => TemplateCommands.Template(rest, output, error),
                     "help" or "-h" => Print(output, Help, 0),
                     _ => throw new UsageException($"unknown verb '{args[0]}'"),
                 };
@@ -43,6 +52,16 @@ namespace Print.Server.Cli
                 return 2;
             }
             catch (DocumentException e)
+            {
+                error.WriteLine($"error: {e.Message}");
+                return 1;
+            }
+            catch (Print.Templates.TemplateException e)
+            {
+                error.WriteLine($"error: {e.Message}");
+                return 1;
+            }
+            catch (Print.Templates.TemplateCheckException e)
             {
                 error.WriteLine($"error: {e.Message}");
                 return 1;

@@ -1,0 +1,18 @@
+using Print.Templates.Helpers;
+using Print.Templates.Model;
+
+namespace Print.Templates;
+
+/// <summary>Fills the fields a template may rely on that data files may leave out.</summary>
+public static class ModelCompletion
+{
+    public static TemplateModel Complete(TemplateModel model, string? kind = null)
+    {
+        var c = model.Customer;
+        if (c.Honorific.Length == 0) c.Honorific = ChineseFormats.Honorific(c.Gender);
+        if (c.Birthday is { } birthday && c.Age is null) c.Age = ChineseFormats.Age(birthday, model.Today);
+        if (c.Address.Length == 0) c.Address = string.Concat(c.Province, c.City, c.District, c.Street);
+        if (model.Piece.Kind.Length == 0 && kind is not null) model.Piece.Kind = kind;
+        return model;
+    }
+}
