@@ -14,10 +14,13 @@ public static class AdversarialSample
     public const string LongestStreet = "孙扎齐牛录镇团结路西三巷幸福家园小区12号楼3单元1502室";
     public const string Markup = "<b>&</p>\"'";
 
+    /// <summary>A deep copy through JSON, so the original stays untouched.</summary>
+    public static TemplateModel Clone(TemplateModel model) =>
+        JsonSerializer.Deserialize<TemplateModel>(JsonSerializer.Serialize(model, TemplateJson.Options), TemplateJson.Options)!;
+
     public static TemplateModel From(TemplateModel sample)
     {
-        // A deep copy through JSON, so the sample itself stays untouched.
-        var m = JsonSerializer.Deserialize<TemplateModel>(JsonSerializer.Serialize(sample, TemplateJson.Options), TemplateJson.Options)!;
+        var m = Clone(sample);
         var c = m.Customer;
         c.Name = LongestName;
         c.Province = "新疆维吾尔自治区";

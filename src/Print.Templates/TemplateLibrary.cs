@@ -15,14 +15,12 @@ public sealed class TemplateLibrary(string root, DocumentEngine engine)
     public DocumentEngine Engine { get; } = engine;
 
     /// <summary>The insurer branch that sends the mail (templates/sender.json), for records that name none.</summary>
-    public Model.Sender DefaultSender => _sender.Value;
+    public Model.Sender DefaultSender => _sender ??= File.Exists(SenderPath)
+        ? TemplateJson.Read<Model.Sender>(File.ReadAllText(SenderPath), Display(SenderPath))
+        : new Model.Sender();
 
-    private Lazy<Model.Sender> _sender => _senderCache ??= new(() =>
-    {
-        var path = Path.Combine(Root, "sender.json");
-        return File.Exists(path) ? TemplateJson.Read<Model.Sender>(File.ReadAllText(path), Display(path)) : new Model.Sender();
-    });
-    private Lazy<Model.Sender>? _senderCache;
+    private Model.Sender? _sender;
+    private string SenderPath => Path.Combine(Root, "sender.json");
 
     /// <summary>Completes a data record for <paramref name="template"/>: derived fields, the default sender.</summary>
     public Model.TemplateModel Prepare(PrintTemplate template, Model.TemplateModel model)

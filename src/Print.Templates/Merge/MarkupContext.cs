@@ -43,7 +43,7 @@ internal sealed class MarkupContext : TemplateContext
 
     private readonly bool _escape;
 
-    public override TemplateContext Write(SourceSpan span, object textAsObject)
+    public override TemplateContext Write(SourceSpan span, object? textAsObject)
     {
         var text = textAsObject switch
         {

@@ -40,7 +40,7 @@ public static class TemplateFunctions
     internal static ScriptObject CreateGlobals()
     {
         var functions = new ScriptObject();
-        functions.Import(typeof(TemplateFunctions), ScriptMemberImportFlags.MethodInstance | ScriptMemberImportFlags.All,
+        functions.Import(typeof(TemplateFunctions), ScriptMemberImportFlags.All,
             filter: m => m.Name is not (nameof(Rename) or nameof(CreateGlobals)), renamer: Rename);
         return functions;
     }
