@@ -271,7 +271,7 @@ public sealed class MarkupParser
                     case "page-number" or "page-count":
                         var s = InheritText(a, style);
                         a.Done();
-                        into.Add(new Inline(e.Name.LocalName == "page-number" ? InlineKind.PageNumber : InlineKind.PageCount, "", s));
+                        into.Add(new Inline(e.Name.LocalName == "page-number" ? InlineKind.PageNumber : InlineKind.PageCount, "", s, keepTogether));
                         break;
                     default:
                         throw a.Error("is not allowed inside a paragraph (inside <p> use text, <span>, <br/>, <page-number/>, <page-count/>)");
