@@ -6,6 +6,15 @@ namespace Print.Templates;
 /// <summary>Fills the fields a template may rely on that data files may leave out.</summary>
 public static class ModelCompletion
 {
+    /// <summary>Completes a data record for <paramref name="template"/>: the default sender, mail class and sheets, derived fields.</summary>
+    public static TemplateModel Prepare(TemplateModel model, PrintTemplate template, Sender defaultSender)
+    {
+        if (model.Sender.Company.Length == 0) model.Sender = defaultSender;
+        if (model.Piece.MailClass.Length == 0) model.Piece.MailClass = template.Metadata.MailClass;
+        if (model.Piece.SheetCount <= 1) model.Piece.SheetCount = template.Metadata.Sheets;
+        return Complete(model, template.Name);
+    }
+
     public static TemplateModel Complete(TemplateModel model, string? kind = null)
     {
         var c = model.Customer;

@@ -13,7 +13,7 @@ namespace Print.Templates;
 /// (no markup error, no overflowing address window, no missing glyph) on the page and envelope window its
 /// metadata declares. Every problem is reported with its template file, line and column.
 /// </summary>
-public sealed class TemplateChecker(DocumentEngine engine)
+public sealed class TemplateChecker(DocumentEngine engine, Sender? defaultSender = null)
 {
     /// <summary>One Chinese SMS segment (UCS-2): longer texts are sent as several, billed each.</summary>
     public const int SmsSegment = 70;
@@ -37,7 +37,7 @@ public sealed class TemplateChecker(DocumentEngine engine)
         TemplateModel sample;
         try
         {
-            sample = ModelCompletion.Complete(TemplateJson.Read<TemplateModel>(File.ReadAllText(template.SamplePath), Relative(template, template.SamplePath)), template.Name);
+            sample = ModelCompletion.Prepare(TemplateJson.Read<TemplateModel>(File.ReadAllText(template.SamplePath), Relative(template, template.SamplePath)), template, defaultSender ?? new Sender());
         }
         catch (TemplateException e)
         {
@@ -63,8 +63,12 @@ public sealed class TemplateChecker(DocumentEngine engine)
             try { document = _renderer.Parse(template, markup); }
             catch (DocumentException e) { throw _renderer.Locate(template, model, e); }
             CheckGeometry(template, document, label, problems);
-            try { DocumentLayout.Layout(document, _renderer.Engine.Fonts); }
+            int pages;
+            try { pages = DocumentLayout.Layout(document, _renderer.Engine.Fonts).Pages.Count; }
             catch (DocumentException e) { throw _renderer.Locate(template, model, e); }
+            if (template.Metadata.Pages is { } expected && pages != expected)
+                problems.Add(new(template.Document.DisplayPath, document.Source.Line, document.Source.Column,
+                    $"the piece has {pages} pages; template.json says it has {expected}", label));
         }
         catch (TemplateException e)
         {

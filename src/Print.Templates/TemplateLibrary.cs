@@ -23,13 +23,8 @@ public sealed class TemplateLibrary(string root, DocumentEngine engine)
     private string SenderPath => Path.Combine(Root, "sender.json");
 
     /// <summary>Completes a data record for <paramref name="template"/>: derived fields, the default sender.</summary>
-    public Model.TemplateModel Prepare(PrintTemplate template, Model.TemplateModel model)
-    {
-        if (model.Sender.Company.Length == 0) model.Sender = DefaultSender;
-        if (model.Piece.MailClass.Length == 0) model.Piece.MailClass = template.Metadata.MailClass;
-        if (model.Piece.SheetCount <= 1) model.Piece.SheetCount = template.Metadata.Sheets;
-        return ModelCompletion.Complete(model, template.Name);
-    }
+    public Model.TemplateModel Prepare(PrintTemplate template, Model.TemplateModel model) =>
+        ModelCompletion.Prepare(model, template, DefaultSender);
 
     public IEnumerable<string> Names => Directory.EnumerateDirectories(Root)
         .Where(d => File.Exists(Path.Combine(d, "template.json")))
@@ -40,7 +35,7 @@ public sealed class TemplateLibrary(string root, DocumentEngine engine)
         _checked.GetOrAdd(name, n => new Lazy<PrintTemplate>(() =>
         {
             var template = Load(n);
-            var problems = new TemplateChecker(Engine).Check(template);
+            var problems = new TemplateChecker(Engine, DefaultSender).Check(template);
             if (problems.Any(p => p.IsError)) throw new TemplateCheckException(n, problems);
             return template;
         })).Value;

@@ -12,6 +12,8 @@ public sealed class TemplateMetadata
     public string MailClass { get; set; } = "ordinary";
     /// <summary>Sheets of paper per piece, for the inserter and postage.</summary>
     public int Sheets { get; set; } = 1;
+    /// <summary>Pages every piece must have (a two-sided card: 2); unset when it depends on the data.</summary>
+    public int? Pages { get; set; }
     public List<string> Fonts { get; set; } = new();
     /// <summary>The layout template (Scriban producing markup), relative to the template folder.</summary>
     public string Document { get; set; } = "piece.sbn";

@@ -29,7 +29,9 @@ public sealed class Column(IReadOnlyList<Element> children, double spacing, stri
                 var child = Children[i];
                 if (child is Place)
                 {
+                    // Outside the flow, but the page is no longer empty: a page break after it must break.
                     if (drawArea is not null) { child.Draw(context, default); _index = i + 1; }
+                    any = true;
                     continue;
                 }
                 double gap = any ? Spacing : 0;

@@ -39,7 +39,7 @@ public static class TemplateCommands
                 foreach (var name in names)
                 {
                     List<TemplateProblem> problems;
-                    try { problems = new TemplateChecker(library.Engine).Check(library.Load(name)); }
+                    try { problems = new TemplateChecker(library.Engine, library.DefaultSender).Check(library.Load(name)); }
                     catch (TemplateException e) { problems = new() { new(e.File, e.Line, e.Column, e.Reason, "") }; }
                     foreach (var p in problems) error.WriteLine(p);
                     bool ok = !problems.Any(p => p.IsError);

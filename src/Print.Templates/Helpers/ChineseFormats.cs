@@ -118,7 +118,7 @@ public static class ChineseFormats
     public static string LunarDate(DateTime date)
     {
         var (year, month, day, leap) = LunarParts(date);
-        return $"{LunarYear(year)}（{Zodiac[(year - 4) % 12]}年）{(leap ? "闰" : "")}{MonthNames[month - 1]}月{LunarDay(day)}";
+        return $"{LunarYear(year)}年（{Zodiac[(year - 4) % 12]}年）{(leap ? "闰" : "")}{MonthNames[month - 1]}月{LunarDay(day)}";
     }
 
     /// <summary>The stem-branch name of a lunar year: 2026 → 丙午.</summary>

@@ -31,6 +31,9 @@ public static class TemplateFunctions
     /// <summary>丙午年（马年）十月初六</summary>
     public static string LunarDate(DateTime? date) => date is { } d ? ChineseFormats.LunarDate(d) : "";
 
+    /// <summary>Stops the merge with the template's own message, e.g. for data the template cannot handle.</summary>
+    public static string Fail(string message) => throw new TemplateFailure(message);
+
     /// <summary>Writes text the template author trusts as layout markup, unescaped. Never pass customer data.</summary>
     public static Merge.TrustedMarkup Markup(string? markup) => new(markup ?? "");
 
@@ -45,3 +48,6 @@ public static class TemplateFunctions
         return functions;
     }
 }
+
+/// <summary>Raised by the <c>fail</c> function: the template's own reason for refusing a record.</summary>
+public sealed class TemplateFailure(string message) : Exception(message);

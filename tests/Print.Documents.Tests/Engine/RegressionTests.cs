@@ -382,6 +382,18 @@ public class RegressionTests
         Assert.Contains("<box>", e.Message);
     }
 
+    [Fact]
+    public void APageHoldingOnlyPlacesIsNotEmptyForAPageBreak()
+    {
+        // A two-sided card: each side is made of places only; the break must start the second side.
+        var doc = LayoutDoc(Doc("  <place x=\"10mm\" y=\"10mm\" width=\"50mm\" height=\"10mm\"><p>正面</p></place>\n  <page-break/>\n" +
+                                "  <place x=\"10mm\" y=\"10mm\" width=\"50mm\" height=\"10mm\"><p>背面</p></place>", " size=\"postcard\""));
+        Assert.Equal(2, doc.Pages.Count);
+        Assert.Contains(doc.Pages[0].Items.OfType<TextRun>(), r => r.Text == "正面");
+        Assert.Contains(doc.Pages[1].Items.OfType<TextRun>(), r => r.Text == "背面");
+        Assert.DoesNotContain(doc.Pages[0].Items.OfType<TextRun>(), r => r.Text == "背面");
+    }
+
     // 13 -----------------------------------------------------------------------------------------------
 
     [Fact]
