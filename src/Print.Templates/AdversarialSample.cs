@@ -15,8 +15,8 @@ public static class AdversarialSample
     public const string Markup = "<b>&</p>\"'";
 
     /// <summary>A deep copy through JSON, so the original stays untouched.</summary>
-    public static TemplateModel Clone(TemplateModel model) =>
-        JsonSerializer.Deserialize<TemplateModel>(JsonSerializer.Serialize(model, TemplateJson.Options), TemplateJson.Options)!;
+    public static T Clone<T>(T model) =>
+        JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(model, TemplateJson.Options), TemplateJson.Options)!;
 
     public static TemplateModel From(TemplateModel sample)
     {

@@ -60,14 +60,17 @@ public sealed partial class PieceRenderer(DocumentEngine engine)
         {
             return parsed.Render(context);
         }
+        catch (Exception e) when (context.CancellationToken.IsCancellationRequested || e is RegexMatchTimeoutException || e.InnerException is RegexMatchTimeoutException)
+        {
+            var span = (e as ScriptRuntimeException)?.Span;
+            throw new TemplateException(source.DisplayPath, (span?.Start.Line ?? 0) + 1, (span?.Start.Column ?? 0) + 1,
+                $"merging took longer than {TimeLimit.TotalSeconds:0.#} s (an endless loop or a runaway pattern?)", model.Customer.Id, e);
+        }
         catch (ScriptRuntimeException e)
         {
             throw new TemplateException(source.DisplayPath, e.Span.Start.Line + 1, e.Span.Start.Column + 1, Simplify(e.OriginalMessage), model.Customer.Id, e);
         }
-        catch (OperationCanceledException e)
-        {
-            throw new TemplateException(source.DisplayPath, 1, 1, $"merging took longer than {TimeLimit.TotalSeconds:0.#} s (an endless loop?)", model.Customer.Id, e);
-        }
+
     }
 
     private static string Simplify(string message) => message
@@ -85,10 +88,30 @@ public sealed partial class PieceRenderer(DocumentEngine engine)
     };
 
     /// <summary>Re-merges with line markers to say which template line produced the markup that failed.</summary>
+    /// <summary>
+    /// Re-merges with line markers and lays out again: the same error, now at a place in the marked markup,
+    /// which the markers trace to its template line and column.
+    /// </summary>
     internal TemplateException Locate(PrintTemplate template, TemplateModel model, DocumentException e)
     {
         var marked = Merge(template.Document.Marked, template.Document, model, escape: true);
-        var (line, column) = e.Location.Line > 0 ? LineMarkers.Locate(marked, e.Location.Line, e.Location.Column) : (1, 1);
+        var (line, column) = (1, 1);
+        try
+        {
+            DocumentLayout.Layout(Parse(template, marked), Engine.Fonts);
+        }
+        catch (DocumentException again) when (again.Location.Line > 0)
+        {
+            (line, column) = LineMarkers.Locate(marked, again.Location.Line, again.Location.Column);
+        }
         return new TemplateException(template.Document.DisplayPath, line, column, e.Reason, model.Customer.Id, e);
+    }
+
+    /// <summary>The template line and column of the <c>&lt;document&gt;</c> element, for problems with the document as a whole.</summary>
+    internal (int Line, int Column) DocumentPosition(PrintTemplate template, TemplateModel model)
+    {
+        var marked = Merge(template.Document.Marked, template.Document, model, escape: true);
+        var source = Parse(template, marked).Source;
+        return source.Line > 0 ? LineMarkers.Locate(marked, source.Line, source.Column) : (1, 1);
     }
 }

@@ -62,13 +62,15 @@ public sealed class TemplateChecker(DocumentEngine engine, Sender? defaultSender
             DocumentModel document;
             try { document = _renderer.Parse(template, markup); }
             catch (DocumentException e) { throw _renderer.Locate(template, model, e); }
-            CheckGeometry(template, document, label, problems);
+            CheckGeometry(template, document, label, problems, () => _renderer.DocumentPosition(template, model));
             int pages;
             try { pages = DocumentLayout.Layout(document, _renderer.Engine.Fonts).Pages.Count; }
             catch (DocumentException e) { throw _renderer.Locate(template, model, e); }
             if (template.Metadata.Pages is { } expected && pages != expected)
-                problems.Add(new(template.Document.DisplayPath, document.Source.Line, document.Source.Column,
-                    $"the piece has {pages} pages; template.json says it has {expected}", label));
+            {
+                var (line, column) = _renderer.DocumentPosition(template, model);
+                problems.Add(new(template.Document.DisplayPath, line, column, $"the piece has {pages} pages; template.json says it has {expected}", label));
+            }
         }
         catch (TemplateException e)
         {
@@ -108,14 +110,16 @@ public sealed class TemplateChecker(DocumentEngine engine, Sender? defaultSender
             ? new Rect(x, y, width, height) : null;
 
     /// <summary>The page is the declared one, and the address sits exactly in the envelope's window.</summary>
-    private static void CheckGeometry(PrintTemplate template, DocumentModel document, string label, List<TemplateProblem> problems)
+    private static void CheckGeometry(PrintTemplate template, DocumentModel document, string label, List<TemplateProblem> problems,
+        Func<(int Line, int Column)> documentPosition)
     {
         var meta = template.Metadata;
         var file = template.Document.DisplayPath;
+        var at = new Lazy<(int Line, int Column)>(documentPosition); // only to report a problem
         if (PaperSizes.TryParse(meta.Page, out var page) &&
             (Math.Abs(page.Width - document.TrimSize.Width) > 0.5 || Math.Abs(page.Height - document.TrimSize.Height) > 0.5) &&
             (Math.Abs(page.Width - document.TrimSize.Height) > 0.5 || Math.Abs(page.Height - document.TrimSize.Width) > 0.5))
-            problems.Add(new(file, document.Source.Line, document.Source.Column,
+            problems.Add(new(file, at.Value.Line, at.Value.Column,
                 $"the document is {Length.ToMm(document.TrimSize.Width):0.#}×{Length.ToMm(document.TrimSize.Height):0.#}mm but template.json declares page '{meta.Page}'", label));
         if (meta.Envelope?.Window is { } w && Window(w) is { } window)
         {
@@ -123,7 +127,7 @@ public sealed class TemplateChecker(DocumentEngine engine, Sender? defaultSender
             bool inWindow = places.Any(p => Math.Abs(p.Box.X - window.X) < 1.5 && Math.Abs(p.Box.Y - window.Y) < 1.5
                 && Math.Abs(p.Box.Width - window.Width) < 1.5 && Math.Abs(p.Box.Height - window.Height) < 1.5);
             if (!inWindow)
-                problems.Add(new(file, document.Source.Line, document.Source.Column,
+                problems.Add(new(file, at.Value.Line, at.Value.Column,
                     $"the {meta.Envelope.Size} envelope's window is at x={w.X} y={w.Y}, {w.Width}×{w.Height}; no <place> of the document is there, so the address would not show", label));
         }
     }

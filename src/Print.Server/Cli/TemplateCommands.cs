@@ -28,8 +28,12 @@ public static class TemplateCommands
             case "list":
                 foreach (var name in library.Names)
                 {
-                    var t = library.Load(name);
-                    output.WriteLine($"{name}\t{t.Metadata.Title}\t{t.Metadata.Page}\t{t.Metadata.MailClass}");
+                    try
+                    {
+                        var t = library.Load(name);
+                        output.WriteLine($"{name}\t{t.Metadata.Title}\t{t.Metadata.Page}\t{t.Metadata.MailClass}");
+                    }
+                    catch (TemplateException e) { output.WriteLine($"{name}\t(cannot be read: {e.Message})"); }
                 }
                 return 0;
             case "check":
@@ -70,6 +74,7 @@ public static class TemplateCommands
         using var writer = batch ? new PdfBatchWriter(new DocumentInfo(template.Metadata.Title, "", name, "Print")) : null;
         if (!batch) Directory.CreateDirectory(outPath);
         int rendered = 0, rejected = 0;
+        var usedNames = new HashSet<string>(StringComparer.Ordinal);
         var progress = Stopwatch.StartNew();
         foreach (var record in TemplateRecords.Load(data))
         {
@@ -91,6 +96,8 @@ public static class TemplateCommands
                 continue;
             }
             var pieceName = FileName(record);
+            // Two pieces for one customer without piece ids must not overwrite each other.
+            if (!usedNames.Add(pieceName)) usedNames.Add(pieceName = $"{pieceName}-row{record.Row}");
             if (writer is not null) writer.Append(document);
             else DocumentEngine.WritePdf(document, Path.Combine(outPath, pieceName + ".pdf"));
             if (pngDir is not null) DocumentEngine.WritePngs(document, pngDir, dpi, pieceName);

@@ -51,11 +51,15 @@ public static class TemplateRecords
         }
     }
 
+    /// <summary>Model paths whose CSV cell holds a JSON list.</summary>
+    private static readonly HashSet<string> ListPaths = new(StringComparer.Ordinal) { "policy.coverages" };
+
     /// <summary>Puts a CSV cell at its dotted path as text (the model reads numbers from text); a list is JSON.</summary>
     private static string? Set(JsonObject record, string header, string value)
     {
-        var parts = header.Trim().Split('.');
-        if (parts.Length < 2) return $"column '{header}' is not a model path such as customer.name";
+        var path = header.Trim();
+        var parts = path.Split('.');
+        if (parts.Length < 2 && path != "today") return $"column '{header}' is not a model path such as customer.name";
         var node = record;
         foreach (var part in parts[..^1])
         {
@@ -64,7 +68,7 @@ public static class TemplateRecords
         }
         try
         {
-            node[parts[^1]] = value.StartsWith('[') ? JsonNode.Parse(value) : JsonValue.Create(value);
+            node[parts[^1]] = ListPaths.Contains(path) ? JsonNode.Parse(value) : JsonValue.Create(value);
         }
         catch (JsonException e) { return $"column '{header}': not a JSON list: {e.Message}"; }
         return null;

@@ -12,8 +12,11 @@ public static class ChineseFormats
     public static string Date(DateTime date) => $"{date.Year}年{date.Month}月{date.Day}日";
 
     /// <summary>¥1,234.00 (negative: -¥1,234.00).</summary>
-    public static string Yuan(decimal amount) =>
-        (amount < 0 ? "-" : "") + "¥" + Math.Abs(Math.Round(amount, 2, MidpointRounding.AwayFromZero)).ToString("#,##0.00", Invariant);
+    public static string Yuan(decimal amount)
+    {
+        amount = Math.Round(amount, 2, MidpointRounding.AwayFromZero);
+        return (amount < 0 ? "-" : "") + "¥" + Math.Abs(amount).ToString("#,##0.00", Invariant);
+    }
 
     private const string Digits = "零壹贰叁肆伍陆柒捌玖";
     private static readonly string[] SmallUnits = { "", "拾", "佰", "仟" };
@@ -25,8 +28,8 @@ public static class ChineseFormats
     /// </summary>
     public static string YuanInCapitals(decimal amount)
     {
-        if (amount < 0) return "负" + YuanInCapitals(-amount);
         amount = Math.Round(amount, 2, MidpointRounding.AwayFromZero);
+        if (amount < 0) return "负" + YuanInCapitals(-amount);
         if (amount >= 1_0000_0000_0000m) throw new ArgumentOutOfRangeException(nameof(amount), "amounts from one trillion yuan up are not written in capitals");
         long yuan = (long)Math.Floor(amount);
         int cents = (int)((amount - yuan) * 100);
@@ -80,7 +83,7 @@ public static class ChineseFormats
     public static string MaskMobile(string? mobile)
     {
         var m = (mobile ?? "").Trim();
-        return m.Length < 7 ? new string('*', m.Length) : m[..3] + new string('*', m.Length - 7) + m[^4..];
+        return m.Length < 8 ? new string('*', m.Length) : m[..3] + new string('*', m.Length - 7) + m[^4..];
     }
 
     /// <summary>360***********1234: an ID-card number with only its first three and last four characters.</summary>

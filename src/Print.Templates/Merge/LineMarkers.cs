@@ -51,12 +51,12 @@ internal static partial class LineMarkers
         var lines = mergedWithMarkers.Split('\n');
         for (int l = Math.Min(line, lines.Length) - 1; l >= 0; l--)
         {
-            var matches = Marker().Matches(lines[l]);
-            if (matches.Count == 0) continue;
-            var m = matches[0];
+            bool errorLine = l == line - 1;
+            // The last marker before the error: lines whose breaks Scriban trimmed ({{~ ~}}) share one merged line.
+            var m = Marker().Matches(lines[l]).LastOrDefault(x => !errorLine || x.Index < column);
+            if (m is null) continue;
             int templateLine = int.Parse(m.Groups[1].Value) + (line - 1 - l);
-            // On the marker's own line, columns after it shift back by its length.
-            int templateColumn = l == line - 1 && column > m.Index + m.Length ? column - m.Length : column;
+            int templateColumn = errorLine ? column - (m.Index + m.Length) : column;
             return (templateLine, Math.Max(1, templateColumn));
         }
         return (line, column);

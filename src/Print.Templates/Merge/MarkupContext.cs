@@ -34,6 +34,9 @@ internal sealed class MarkupContext : TemplateContext
         LoopLimit = MaxLoopIterations;
         RecursiveLimit = 50;
         OutputLimit = MaxOutputCharacters;
+        OnOutputLimit = ScriptLimitBehavior.Throw;
+        RegexTimeOut = timeLimit;
+        AutoIndent = false; // keeps merged columns equal to template columns, for error positions
         TemplateLoader = null;
         MemberRenamer = TemplateFunctions.Rename;
         CancellationToken = new CancellationTokenSource(timeLimit).Token;

@@ -23,8 +23,46 @@ internal sealed class ModelMemberCheck : ScriptVisitor
     public static List<(int Line, int Column, string Message)> Check(Scriban.Template template)
     {
         var check = new ModelMemberCheck();
-        template.Page?.Accept(check);
+        if (template.Page is null) return check.Problems;
+        var assigned = new AssignedNames();
+        template.Page.Accept(assigned);
+        check._known.UnionWith(assigned.Names);
+        template.Page.Accept(check);
         return check.Problems;
+    }
+
+    /// <summary>Names a template may read without defining them: the model, our functions, Scriban's builtins.</summary>
+    private static readonly HashSet<string> Predefined = new(
+        Roots.Keys.Append("today")
+            .Concat(TemplateFunctions.CreateGlobals().Keys)
+            .Concat(new Scriban.Functions.BuiltinFunctions().Keys)
+            .Concat(new[] { "for", "forloop", "tablerow", "tablerowloop", "while", "this", "null", "true", "false", "empty", "blank" }),
+        StringComparer.Ordinal);
+
+    private readonly HashSet<string> _known = new(Predefined, StringComparer.Ordinal);
+
+    public override void Visit(ScriptVariableGlobal node)
+    {
+        if (!_known.Contains(node.Name))
+            Problems.Add((node.Span.Start.Line + 1, node.Span.Start.Column + 1,
+                $"unknown variable '{node.Name}' (the model has {string.Join(", ", Roots.Keys.Append("today"))})"));
+        base.Visit(node);
+    }
+
+    /// <summary>Every name the template itself defines: assignments, loop variables, captures, functions.</summary>
+    private sealed class AssignedNames : ScriptVisitor
+    {
+        public HashSet<string> Names { get; } = new(StringComparer.Ordinal);
+
+        public override void Visit(ScriptAssignExpression node) { Add(node.Target); base.Visit(node); }
+        public override void Visit(ScriptForStatement node) { Add(node.Variable); base.Visit(node); }
+        public override void Visit(ScriptCaptureStatement node) { Add(node.Target); base.Visit(node); }
+        public override void Visit(ScriptFunction node) { Add(node.NameOrDoToken as ScriptExpression); base.Visit(node); }
+
+        private void Add(ScriptExpression? target)
+        {
+            if (target is ScriptVariable v) Names.Add(v.Name);
+        }
     }
 
     public override void Visit(ScriptForStatement node)
@@ -50,7 +88,7 @@ internal sealed class ModelMemberCheck : ScriptVisitor
             Problems.Add((node.Member!.Span.Start.Line + 1, node.Member.Span.Start.Column + 1,
                 $"unknown member '{member}' of {node.Target} (known: {known})"));
         }
-        base.Visit(node);
+        node.Target?.Accept(this); // the member name itself is not a variable
     }
 
     private Type? TypeOf(ScriptNode? node) => node switch
@@ -58,6 +96,7 @@ internal sealed class ModelMemberCheck : ScriptVisitor
         ScriptVariable v when _loopVariables.TryGetValue(v.Name, out var t) => t,
         ScriptVariable v when Roots.TryGetValue(v.Name, out var t) => t,
         ScriptMemberExpression m when TypeOf(m.Target) is { } t && IsModel(t) && m.Member?.ToString() is { } name => Property(t, name)?.PropertyType,
+        ScriptIndexerExpression ix => ElementType(TypeOf(ix.Target)),
         _ => null,
     };
 
