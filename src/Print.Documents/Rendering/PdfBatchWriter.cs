@@ -59,7 +59,7 @@ public sealed class PdfBatchWriter : IDisposable
                 case StrokeRect s: gfx.DrawRectangle(new XPen(Color(s.Color), s.LineWidth), s.Rect.X, s.Rect.Y, s.Rect.Width, s.Rect.Height); break;
                 case LineItem l:
                     var pen = new XPen(Color(l.Color), l.LineWidth);
-                    if (l.Dashed) pen.DashStyle = XDashStyle.Dash;
+                    if (l.Dashed) pen.DashPattern = new[] { 3.0, 3.0 }; // in line widths, as the preview draws it
                     gfx.DrawLine(pen, l.X1, l.Y1, l.X2, l.Y2);
                     break;
                 case ImageItem im: gfx.DrawImage(Image(im.Image), im.Rect.X, im.Rect.Y, im.Rect.Width, im.Rect.Height); break;

@@ -57,7 +57,12 @@ internal sealed class ModelMemberCheck : ScriptVisitor
         public override void Visit(ScriptAssignExpression node) { Add(node.Target); base.Visit(node); }
         public override void Visit(ScriptForStatement node) { Add(node.Variable); base.Visit(node); }
         public override void Visit(ScriptCaptureStatement node) { Add(node.Target); base.Visit(node); }
-        public override void Visit(ScriptFunction node) { Add(node.NameOrDoToken as ScriptExpression); base.Visit(node); }
+        public override void Visit(ScriptFunction node)
+        {
+            Add(node.NameOrDoToken as ScriptExpression);
+            foreach (var parameter in node.Parameters ?? new ScriptList<ScriptParameter>()) Add(parameter.Name);
+            base.Visit(node);
+        }
 
         private void Add(ScriptExpression? target)
         {

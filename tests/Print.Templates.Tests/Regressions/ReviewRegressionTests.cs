@@ -217,4 +217,13 @@ public sealed class ReviewRegressionTests : IDisposable
         Assert.Equal(0, code);
         Assert.Equal(2, Directory.GetFiles(outDir, "*.pdf").Length);
     }
+
+    /// <summary>A template's own functions may take named parameters; the check must know them.</summary>
+    [Fact]
+    public void Checker_AcceptsNamedFunctionParameters()
+    {
+        var problems = Print.Templates.Merge.ModelMemberCheck.Check(Scriban.Template.Parse(
+            "{{~ func named(label) ~}}<p>{{ label }}</p>{{~ end ~}}\n<document size=\"A5\">{{ named customer.name }}</document>"));
+        Assert.Empty(problems);
+    }
 }
