@@ -42,29 +42,6 @@ public static class TestSupport
     }
 }
 
-/// <summary>A fresh directory under the system temp folder, removed with everything in it on dispose.</summary>
-public sealed class TempDir : IDisposable
-{
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "print-templates-tests-" + Guid.NewGuid().ToString("N")[..12]);
-
-    public TempDir() => Directory.CreateDirectory(Path);
-
-    public string File(string name) => System.IO.Path.Combine(Path, name);
-
-    public string Write(string name, string text)
-    {
-        var path = File(name);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-        System.IO.File.WriteAllText(path, text, new UTF8Encoding(false));
-        return path;
-    }
-
-    public void Dispose()
-    {
-        try { Directory.Delete(Path, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-    }
-}
-
 /// <summary>
 /// A templates folder of its own (under a temporary "repository", like templates/ under the checkout) holding
 /// small templates a test writes: template.json, piece.sbn, sample.json and optionally more.
@@ -124,106 +101,6 @@ public sealed class TemplateFolder : IDisposable
     }
 
     public void Dispose() => _repo.Dispose();
-}
-
-public sealed record ToolResult(int ExitCode, string StdOut, string StdErr);
-
-/// <summary>Runs the command-line tools the tests use as independent judges (poppler, zbar).</summary>
-public static class Tool
-{
-    public static ToolResult Run(string executable, params string[] args)
-    {
-        var start = new ProcessStartInfo(executable)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        foreach (var a in args) start.ArgumentList.Add(a);
-        using var process = new Process { StartInfo = start };
-        try { process.Start(); }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            Assert.Fail($"could not start '{executable}' ({e.Message}); is it installed? (.ci/run installs poppler-utils zbar-tools)");
-            throw;
-        }
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
-        {
-            try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
-            Assert.Fail($"{executable} {string.Join(" ", args)} did not finish within 60 s");
-        }
-        process.WaitForExit();
-        var result = new ToolResult(process.ExitCode, stdout.Result, stderr.Result);
-        if (result.ExitCode != 0)
-            Assert.Fail($"{executable} {string.Join(" ", args)} exited with {result.ExitCode}\nstderr: {result.StdErr}");
-        return result;
-    }
-
-    /// <summary>pdftotext of the whole PDF, pages separated by form feeds.</summary>
-    public static string PdfToText(string pdf) => Run("pdftotext", "-enc", "UTF-8", pdf, "-").StdOut;
-}
-
-/// <summary>An 8-bit grey raster (0 = black, 255 = white) decoded with SkiaSharp.</summary>
-public sealed class GrayImage(int width, int height, byte[] pixels)
-{
-    public int Width { get; } = width;
-    public int Height { get; } = height;
-    public byte[] Pixels { get; } = pixels;
-
-    public static GrayImage Load(string path) => DecodePng(File.ReadAllBytes(path));
-
-    public static GrayImage DecodePng(byte[] png)
-    {
-        using var decoded = SKBitmap.Decode(png) ?? throw new InvalidDataException("not a decodable PNG");
-        using var rgba = new SKBitmap(new SKImageInfo(decoded.Width, decoded.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
-        using (var src = decoded.PeekPixels())
-        using (var dst = rgba.PeekPixels())
-            if (!src.ReadPixels(dst)) throw new InvalidDataException("PNG pixels could not be converted");
-        var span = rgba.GetPixelSpan();
-        var gray = new byte[decoded.Width * decoded.Height];
-        for (int i = 0; i < gray.Length; i++)
-        {
-            int p = i * 4;
-            int lum = (span[p] * 299 + span[p + 1] * 587 + span[p + 2] * 114 + 500) / 1000;
-            int alpha = span[p + 3];
-            gray[i] = (byte)((lum * alpha + 255 * (255 - alpha) + 127) / 255); // transparent counts as paper
-        }
-        return new GrayImage(decoded.Width, decoded.Height, gray);
-    }
-
-    public GrayImage Crop(int x, int y, int width, int height)
-    {
-        int x0 = Math.Clamp(x, 0, Width), y0 = Math.Clamp(y, 0, Height);
-        int x1 = Math.Clamp(x + width, 0, Width), y1 = Math.Clamp(y + height, 0, Height);
-        var pixels = new byte[(x1 - x0) * (y1 - y0)];
-        for (int row = y0; row < y1; row++)
-            Array.Copy(Pixels, row * Width + x0, pixels, (row - y0) * (x1 - x0), x1 - x0);
-        return new GrayImage(x1 - x0, y1 - y0, pixels);
-    }
-
-    /// <summary>Number of pixels darker than <paramref name="threshold"/> in a rectangle.</summary>
-    public int Ink(int x, int y, int width, int height, byte threshold = 128)
-    {
-        int n = 0;
-        for (int row = Math.Max(0, y); row < Math.Min(Height, y + height); row++)
-        for (int col = Math.Max(0, x); col < Math.Min(Width, x + width); col++)
-            if (Pixels[row * Width + col] < threshold) n++;
-        return n;
-    }
-
-    public int Differences(GrayImage other, int tolerance = 48)
-    {
-        Assert.Equal((Width, Height), (other.Width, other.Height));
-        int n = 0;
-        for (int i = 0; i < Pixels.Length; i++) if (Math.Abs(Pixels[i] - other.Pixels[i]) > tolerance) n++;
-        return n;
-    }
 }
 
 /// <summary>Templates built in memory from a piece text (no folder), for merge-only tests.</summary>

@@ -1,6 +1,6 @@
 using Print.Documents.Rendering;
 
-using Print.Documents.Tests.Snapshots;
+
 
 namespace Print.Documents.Tests.Samples;
 

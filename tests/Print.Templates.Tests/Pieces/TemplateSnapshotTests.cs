@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Print.Documents.Pages;
 using Print.Documents.Rendering;
 using Print.Templates.Model;
-using Print.Templates.Tests.Snapshots;
+
 
 namespace Print.Templates.Tests.Pieces;
 

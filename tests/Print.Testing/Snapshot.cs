@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using SkiaSharp;
 using Xunit;
 
-namespace Print.Documents.Tests.Snapshots;
+namespace Print.Testing;
 
 /// <summary>
 /// Minimal snapshot testing in the style of Verify (which is not available on our feed).
