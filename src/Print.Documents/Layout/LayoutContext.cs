@@ -20,7 +20,7 @@ public sealed class LayoutContext(FontRegistry fonts)
     /// </summary>
     public bool AtPageTop { get; set; } = true;
 
-    /// <summary>Text runs of page-count placeholders, filled in once the number of pages is known.</summary>
+    /// <summary>Text runs of page counts, filled in once the number of pages is known.</summary>
     internal List<(LaidOutPage Page, int Index)> PageCountRuns { get; } = new();
 
     public void Add(PageItem item) => Page.Items.Add(item);

@@ -18,7 +18,7 @@ public sealed record ParagraphStyle(TextAlign Align, double Indent, double LineH
 
 public enum InlineKind { Text, PageNumber, PageCount, LineBreak }
 
-/// <summary>A piece of paragraph content: text with its style, or a page-number placeholder.</summary>
+/// <summary>A piece of paragraph content: text with its style, or a page number or count filled in when known.</summary>
 /// <param name="KeepTogether">Non-zero: characters of inlines with the same number are never broken apart
 /// (a licence plate "赣A·D6161", a policy number, a phone number).</param>
 public sealed record Inline(InlineKind Kind, string Text, TextStyle Style, int KeepTogether = 0)
