@@ -71,12 +71,17 @@ public static class TemplateCommands
 
         var template = library.Get(name);
         var renderer = new PieceRenderer(library.Engine);
+        var records = TemplateRecords.Load(data).ToList();
+        // "--out letter.pdf" names one file: fine for one record; several need a folder or --batch.
+        bool oneFile = !batch && outPath.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase);
+        if (oneFile && records.Count != 1)
+            throw new UsageException($"{data} has {records.Count} records: give a folder for one PDF each, or --batch for one PDF of all");
         using var writer = batch ? new PdfBatchWriter(new DocumentInfo(template.Metadata.Title, "", name, "Print")) : null;
-        if (!batch) Directory.CreateDirectory(outPath);
+        if (!batch && !oneFile) Directory.CreateDirectory(outPath);
         int rendered = 0, rejected = 0;
         var usedNames = new HashSet<string>(StringComparer.Ordinal);
         var progress = Stopwatch.StartNew();
-        foreach (var record in TemplateRecords.Load(data))
+        foreach (var record in records)
         {
             if (record.Model is null)
             {
@@ -99,7 +104,7 @@ public static class TemplateCommands
             // Two pieces for one customer without piece ids must not overwrite each other.
             if (!usedNames.Add(pieceName)) usedNames.Add(pieceName = $"{pieceName}-row{record.Row}");
             if (writer is not null) writer.Append(document);
-            else DocumentEngine.WritePdf(document, Path.Combine(outPath, pieceName + ".pdf"));
+            else DocumentEngine.WritePdf(document, oneFile ? outPath : Path.Combine(outPath, pieceName + ".pdf"));
             if (pngDir is not null) DocumentEngine.WritePngs(document, pngDir, dpi, pieceName);
             rendered++;
             if (progress.Elapsed.TotalSeconds >= 2)

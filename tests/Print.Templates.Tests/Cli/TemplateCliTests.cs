@@ -112,6 +112,21 @@ public sealed class TemplateCliTests : IDisposable
         Assert.Contains("rendered 2 pieces, rejected 0", run.Out);
     }
 
+    [Fact]
+    public void OutNamingAPdfWritesThatFileForOneRecordAndRefusesSeveral()
+    {
+        var one = Write("one.json", Record("C1", "P1").ToJsonString());
+        var run = Print("render", "--template", "thank-you", "--data", one, "--out", _dir.File("letter.pdf"), "--templates", TestSupport.TemplatesRoot);
+        Assert.True(run.ExitCode == 0, run.Err);
+        Assert.True(File.Exists(_dir.File("letter.pdf")), "the PDF is the named file, not a folder of that name");
+
+        var two = Write("two.json", new JsonArray(Record("C1", "P1"), Record("C2", "P2")).ToJsonString());
+        run = Print("render", "--template", "thank-you", "--data", two, "--out", _dir.File("both.pdf"), "--templates", TestSupport.TemplatesRoot);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("2 records", run.Err);
+        Assert.False(Path.Exists(_dir.File("both.pdf")));
+    }
+
     private const string CsvHeader =
         "customer.id,customer.name,customer.gender,customer.postcode,customer.province,customer.city,customer.district,customer.street," +
         "policy.number,policy.plate,policy.start_date,piece.id,piece.tracking_number,piece.response_code,piece.response_url,campaign.valid_until";
