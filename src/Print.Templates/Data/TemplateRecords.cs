@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text;
+using Print.Core.Text;
 using Print.Templates.Model;
 
 namespace Print.Templates.Data;

@@ -11,12 +11,8 @@ public static class ChineseFormats
     /// <summary>2026年11月24日</summary>
     public static string Date(DateTime date) => $"{date.Year}年{date.Month}月{date.Day}日";
 
-    /// <summary>¥1,234.00 (negative: -¥1,234.00).</summary>
-    public static string Yuan(decimal amount)
-    {
-        amount = Math.Round(amount, 2, MidpointRounding.AwayFromZero);
-        return (amount < 0 ? "-" : "") + "¥" + Math.Abs(amount).ToString("#,##0.00", Invariant);
-    }
+    /// <summary>¥1,234.00 (negative: -¥1,234.00): the one yuan format, shared with logs and reports.</summary>
+    public static string Yuan(decimal amount) => Print.Core.Text.Yuan.Format(amount);
 
     private const string Digits = "零壹贰叁肆伍陆柒捌玖";
     private static readonly string[] SmallUnits = { "", "拾", "佰", "仟" };
@@ -79,19 +75,11 @@ public static class ChineseFormats
         return sb.ToString();
     }
 
-    /// <summary>138****5678: the first three and last four digits of a mobile number.</summary>
-    public static string MaskMobile(string? mobile)
-    {
-        var m = (mobile ?? "").Trim();
-        return m.Length < 8 ? new string('*', m.Length) : m[..3] + new string('*', m.Length - 7) + m[^4..];
-    }
+    /// <summary>138****5678, as everywhere personal data is masked (<see cref="Print.Core.Privacy.Pii"/>).</summary>
+    public static string MaskMobile(string? mobile) => Print.Core.Privacy.Pii.MaskMobile(mobile ?? "");
 
-    /// <summary>360***********1234: an ID-card number with only its first three and last four characters.</summary>
-    public static string MaskId(string? id)
-    {
-        var s = (id ?? "").Trim();
-        return s.Length < 8 ? new string('*', s.Length) : s[..3] + new string('*', s.Length - 7) + s[^4..];
-    }
+    /// <summary>3601**********1234, as everywhere personal data is masked.</summary>
+    public static string MaskId(string? id) => Print.Core.Privacy.Pii.MaskIdNumber(id ?? "");
 
     /// <summary>先生 for men, 女士 for women, empty when the gender is unknown (the template then writes no honorific).</summary>
     public static string Honorific(string? gender) => (gender ?? "").Trim().ToUpperInvariant() switch

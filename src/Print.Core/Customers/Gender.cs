@@ -1,0 +1,3 @@
+namespace Print.Core.Customers;
+
+public enum Gender { Unknown, Male, Female }
