@@ -24,11 +24,18 @@ namespace Print.Server.Cli
                   lay out a markup file into a print PDF, with optional PNG previews
               render --template NAME --data FILE.json|FILE.csv --out DIR|FILE.pdf [--batch] [--png DIR]
                   merge a template with each record: one PDF per record into DIR, or one batch PDF
+              import customers FILE.csv [--db PATH] [--mapping FILE.json] [--rules FILE.json]
+                  import the insurer's customer file (UTF-8 or GBK); bad rows go to FILE.rejects.csv
+              customers show ID [--db PATH]
+                  one customer with policies, address history and segment (personal data masked)
+              segment [--db PATH] [--rules FILE.json]
+                  segment every customer again; prints SEGMENT<TAB>COUNT lines, then sample reasons
               template list
               template check NAME|--all
                   check templates against their sample and adversarial data
 
             common options: --templates DIR (default: the repository's templates/)
+                            --db PATH (default: data/print.db under the working directory)
             """;
 
         public static int Run(string[] args, TextWriter output, TextWriter error)
@@ -41,6 +48,9 @@ namespace Print.Server.Cli
                     "render" when args.Contains("--template") => TemplateCommands.Render(rest, output, error),
                     "render" => RenderCommand.Run(rest, output),
                     "template" => TemplateCommands.Template(rest, output, error),
+                    "import" => CustomerCommands.Import(rest, output, error),
+                    "customers" => CustomerCommands.Customers(rest, output, error),
+                    "segment" => CustomerCommands.Segment(rest, output, error),
                     "help" or "-h" => Print(output, Help, 0),
                     _ => throw new UsageException($"unknown verb '{args[0]}'"),
                 };
@@ -64,6 +74,21 @@ namespace Print.Server.Cli
             catch (Print.Templates.TemplateCheckException e)
             {
                 error.WriteLine($"error: {e.Message}");
+                return 1;
+            }
+            catch (Print.Core.Text.InvalidFileException e) // a mapping or rules file: every mistake, each naming the file
+            {
+                error.WriteLine($"error: {e.Message}");
+                return 1;
+            }
+            catch (StoreUnavailableException e)
+            {
+                error.WriteLine($"error: {e.Message}");
+                return 1;
+            }
+            catch (FileNotFoundException e)
+            {
+                error.WriteLine($"error: {e.FileName ?? e.Message}: no such file");
                 return 1;
             }
         }

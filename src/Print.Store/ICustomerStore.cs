@@ -1,0 +1,49 @@
+using Print.Core.Customers;
+
+namespace Print.Store;
+
+/// <summary>A customer with every policy the store holds for them (any order of storage; newest end first here).</summary>
+public sealed record CustomerRecord(Customer Customer, IReadOnlyList<Policy> Policies);
+
+/// <summary>
+/// Where customers and their policies live. Kept small and free of LiteDB types so that a PostgreSQL store can
+/// replace <see cref="LiteDb.LiteDbCustomerStore"/> without touching the import, the segmentation or the CLI.
+/// Customers are keyed by the insurer's customer id, policies by policy number: saving one that exists
+/// replaces it (upsert).
+/// </summary>
+public interface ICustomerStore : IDisposable
+{
+    Customer? FindCustomer(string id);
+
+    /// <summary>The customer with their policies, address history and stored segment; null when unknown.</summary>
+    CustomerRecord? Get(string id);
+
+    /// <summary>The stored ones among <paramref name="ids"/>, with their policies: one round trip for a whole import chunk.</summary>
+    IReadOnlyDictionary<string, CustomerRecord> GetMany(IReadOnlyCollection<string> ids);
+
+    Policy? FindPolicy(string number);
+
+    /// <summary>The customer's policies, latest end first.</summary>
+    IReadOnlyList<Policy> PoliciesOf(string customerId);
+
+    /// <summary>Policies whose last day of cover falls between the two days (both included): the campaign planner's renewal query.</summary>
+    IReadOnlyList<Policy> PoliciesEndingBetween(DateOnly from, DateOnly to);
+
+    void Upsert(Customer customer);
+
+    void Upsert(Policy policy);
+
+    /// <summary>
+    /// Upserts all of them <b>all or nothing</b>: after a failure or a crash at any point, either every one is
+    /// stored or none of this call is. The import saves each customer together with their policies this way,
+    /// so the store never holds a customer without the policies of the same file.
+    /// </summary>
+    void Save(IReadOnlyCollection<Customer> customers, IReadOnlyCollection<Policy> policies);
+
+    /// <summary>Every customer id, in id order (a snapshot: saving while going through it is safe).</summary>
+    IReadOnlyList<string> CustomerIds();
+
+    int CustomerCount { get; }
+
+    int PolicyCount { get; }
+}

@@ -1,0 +1,90 @@
+using Print.Core.Customers;
+using Print.Core.Segmentation;
+using Print.Store.LiteDb;
+
+namespace Print.Store.Tests;
+
+public class StoreTests : IDisposable
+{
+    private readonly TempDir dir = new();
+    public void Dispose() => dir.Dispose();
+
+    private static Customer Customer(string id = "C001")
+    {
+        var c = new Customer
+        {
+            Id = id, Name = "张伟", Gender = Gender.Male, Birthday = new DateOnly(1978, 3, 12), IdNumber = "360102197803120017",
+            Mobile = "13870651234", Email = "zhangwei@163.com", Occupation = "教师",
+            Contact = new ContactPreferences { DoNotSms = true, PreferredChannel = Channel.Mail },
+        };
+        c.Addresses.Correct(new Address { Province = "江西省", City = "南昌市", District = "东湖区", Street = "八一大道357号", Postcode = "330006" }, AddressSource.Import, new DateOnly(2025, 1, 2));
+        c.Addresses.MarkBad("原址查无此人", new DateOnly(2025, 6, 1));
+        c.Addresses.Correct(new Address { Province = "江西省", City = "南昌市", District = "西湖区", Street = "孺子路188号", Postcode = "330009" }, AddressSource.PostOffice, new DateOnly(2025, 6, 3), verified: true);
+        return c;
+    }
+
+    private static Policy Policy(string number, string customer, DateOnly end) => new()
+    {
+        Number = number, CustomerId = customer, Plate = "赣A·D6161", CarModel = "宝马 X3",
+        Start = end.AddYears(-1).AddDays(1), End = end, Premium = 6200.50m, ClaimsCount = 1, ClaimsAmount = 1800m, Profit = -12.34m,
+    };
+
+    [Fact]
+    public void ACustomerWithPoliciesAddressHistoryAndSegmentReadsBackAfterReopening()
+    {
+        var db = dir.File("print.db");
+        var customer = Customer();
+        var policies = new[] { Policy("P1", "C001", new DateOnly(2027, 2, 28)), Policy("P2", "C001", new DateOnly(2026, 12, 31)) };
+        SegmentRules.Default.Assign(customer, policies, new DateOnly(2026, 11, 24));
+        using (var store = new LiteDbCustomerStore(db)) store.Save([customer], policies);
+
+        using var reopened = new LiteDbCustomerStore(db);
+        var record = reopened.Get("C001")!;
+        var c = record.Customer;
+        Assert.Equal(("张伟", Gender.Male, new DateOnly(1978, 3, 12), "360102197803120017", "13870651234"), (c.Name, c.Gender, c.Birthday, c.IdNumber, c.Mobile));
+        Assert.Equal(customer.Contact, c.Contact);
+        Assert.Equal(customer.Addresses.Entries, c.Addresses.Entries); // records: every field, dates included
+        Assert.Equal(AddressStatus.Bad, c.Addresses.Entries[0].Status);
+        Assert.Equal(customer.Segment!.Explanation, c.Segment!.Explanation);
+        Assert.Equal(customer.Segment.Reasons, c.Segment.Reasons);
+        Assert.Equal(["P1", "P2"], record.Policies.Select(p => p.Number)); // latest end first
+        var p1 = record.Policies[0];
+        Assert.Equal((6200.50m, 1800m, -12.34m, new DateOnly(2026, 3, 1)), (p1.Premium, p1.ClaimsAmount, p1.Profit!.Value, p1.Start));
+    }
+
+    [Fact]
+    public void UpsertReplacesByCustomerIdAndPolicyNumber()
+    {
+        using var store = new LiteDbCustomerStore(dir.File("print.db"));
+        store.Upsert(Customer());
+        store.Upsert(Policy("P1", "C001", new DateOnly(2027, 2, 28)));
+        var renamed = Customer();
+        renamed.Name = "张伟明";
+        store.Upsert(renamed);
+        var changed = Policy("P1", "C001", new DateOnly(2027, 2, 28));
+        changed.Premium = 7000m;
+        store.Upsert(changed);
+
+        Assert.Equal((1, 1), (store.CustomerCount, store.PolicyCount));
+        Assert.Equal("张伟明", store.FindCustomer("C001")!.Name);
+        Assert.Equal(7000m, store.FindPolicy("P1")!.Premium);
+        Assert.Null(store.Get("C999"));
+    }
+
+    [Fact]
+    public void PoliciesEndingBetweenTwoDaysUseTheDateIndex()
+    {
+        using var store = new LiteDbCustomerStore(dir.File("print.db"));
+        store.Save([Customer()], [
+            Policy("P1", "C001", new DateOnly(2026, 12, 1)), Policy("P2", "C001", new DateOnly(2026, 12, 31)),
+            Policy("P3", "C001", new DateOnly(2027, 1, 1)), Policy("P4", "C001", new DateOnly(2025, 12, 15))]);
+
+        var ending = store.PoliciesEndingBetween(new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 31));
+
+        Assert.Equal(["P1", "P2"], ending.Select(p => p.Number).Order());
+    }
+
+    [Fact]
+    public void TheDefaultStoreIsDataPrintDbUnderTheWorkingDirectory() =>
+        Assert.Equal(Path.Combine(Directory.GetCurrentDirectory(), "data", "print.db"), LiteDbCustomerStore.DefaultPath);
+}
