@@ -1,3 +1,4 @@
+using System.Globalization;
 using LiteDB;
 using Print.Core.Customers;
 
@@ -36,7 +37,13 @@ public sealed class LiteDbCustomerStore : ICustomerStore
     {
         FilePath = System.IO.Path.GetFullPath(path);
         if (System.IO.Path.GetDirectoryName(FilePath) is { Length: > 0 } dir) Directory.CreateDirectory(dir);
-        db = new LiteDatabase(new ConnectionString { Filename = FilePath, Connection = ConnectionType.Direct }, StoreMapper.Create());
+        // Ordinal collation: ids and numbers compare as codes, and culture-aware comparison was a quarter of the import.
+        db = new LiteDatabase(new ConnectionString
+        {
+            Filename = FilePath,
+            Connection = ConnectionType.Direct,
+            Collation = new Collation(CultureInfo.InvariantCulture.LCID, CompareOptions.Ordinal),
+        }, StoreMapper.Create());
         customers = db.GetCollection(Customers);
         policies = db.GetCollection(Policies);
         customers.EnsureIndex("segment", "$.segment.segment");
@@ -67,14 +74,19 @@ public sealed class LiteDbCustomerStore : ICustomerStore
 
     public IReadOnlyDictionary<string, CustomerRecord> GetMany(IReadOnlyCollection<string> ids)
     {
-        var keys = ids.Select(id => new BsonValue(id)).ToArray();
-        var found = customers.Find(Query.In("_id", keys)).Select(StoreMapper.Customer).ToDictionary(c => c.Id, StringComparer.Ordinal);
+        var found = customers.Find(BsonExpression.Create(IdIn, new BsonArray(ids.Select(id => new BsonValue(id)))))
+            .Select(StoreMapper.Customer).ToDictionary(c => c.Id, StringComparer.Ordinal);
         if (found.Count == 0) return new Dictionary<string, CustomerRecord>();
-        var held = policies.Find(Query.In("customer_id", found.Keys.Select(k => new BsonValue(k)).ToArray()))
+        var held = policies.Find(BsonExpression.Create(CustomerIdIn, new BsonArray(found.Keys.Select(k => new BsonValue(k)))))
             .Select(StoreMapper.Policy).ToLookup(p => p.CustomerId, StringComparer.Ordinal);
         return found.ToDictionary(f => f.Key, f => new CustomerRecord(f.Value,
             held[f.Key].OrderByDescending(p => p.End).ThenBy(p => p.Number, StringComparer.Ordinal).ToList()), StringComparer.Ordinal);
     }
+
+    // Parameterised, so LiteDB parses and compiles each expression once (Query.In embeds the values: a new
+    // expression, compiled with Reflection.Emit, for every chunk — half the import's time).
+    private const string IdIn = "_id IN @0";
+    private const string CustomerIdIn = "customer_id IN @0";
 
     public Policy? FindPolicy(string number) =>
         policies.FindById(number) is { } d ? StoreMapper.Policy(d) : null;
