@@ -109,34 +109,46 @@ internal static class QrMask
     public static bool[] ApplyMask(QRCode mask0, int maskPattern)
     {
         if ((uint)maskPattern >= MaskCount) throw new ArgumentOutOfRangeException(nameof(maskPattern));
-        var tables = Prepare(mask0, out int ecOrdinal);
-        int plane = tables.Size * tables.Words;
-        var baseRows = new ulong[plane];
-        var baseColumns = new ulong[plane];
-        var rows = new ulong[plane];
-        var columns = new ulong[plane];
-        Pack(mask0.Matrix, tables.Words, baseRows, baseColumns);
-        Derive(tables, ecOrdinal, maskPattern, baseRows, baseColumns, rows, columns);
-        return Unpack(rows, tables.Size, tables.Words);
+        var planes = new HeapPlanes(mask0);
+        planes.Derive(maskPattern);
+        return Unpack(planes.Rows, planes.Tables.Size, planes.Tables.Words);
     }
 
     /// <summary>The penalty of each of the 8 masks (for tests).</summary>
     public static int[] Penalties(QRCode mask0)
     {
-        var tables = Prepare(mask0, out int ecOrdinal);
-        int plane = tables.Size * tables.Words;
-        var baseRows = new ulong[plane];
-        var baseColumns = new ulong[plane];
-        var rows = new ulong[plane];
-        var columns = new ulong[plane];
-        Pack(mask0.Matrix, tables.Words, baseRows, baseColumns);
+        var planes = new HeapPlanes(mask0);
         var penalties = new int[MaskCount];
         for (int k = 0; k < MaskCount; k++)
         {
-            Derive(tables, ecOrdinal, k, baseRows, baseColumns, rows, columns);
-            penalties[k] = Penalty(rows, columns, tables.Size, tables.Words);
+            planes.Derive(k);
+            penalties[k] = Penalty(planes.Rows, planes.Columns, planes.Tables.Size, planes.Tables.Words);
         }
         return penalties;
+    }
+
+    /// <summary>The packed planes of one code on the heap: what the test entry points share (the hot path uses the stack).</summary>
+    private sealed class HeapPlanes
+    {
+        private readonly ulong[] _baseRows, _baseColumns;
+        private readonly int _ecOrdinal;
+
+        public HeapPlanes(QRCode mask0)
+        {
+            Tables = Prepare(mask0, out _ecOrdinal);
+            int plane = Tables.Size * Tables.Words;
+            _baseRows = new ulong[plane];
+            _baseColumns = new ulong[plane];
+            Rows = new ulong[plane];
+            Columns = new ulong[plane];
+            Pack(mask0.Matrix, Tables.Words, _baseRows, _baseColumns);
+        }
+
+        public VersionTables Tables { get; }
+        public ulong[] Rows { get; }
+        public ulong[] Columns { get; }
+
+        public void Derive(int maskPattern) => QrMask.Derive(Tables, _ecOrdinal, maskPattern, _baseRows, _baseColumns, Rows, Columns);
     }
 
     /// <summary>
