@@ -1,25 +1,16 @@
-using System.Globalization;
 using LiteDB;
 using Print.Core.Customers;
 
 namespace Print.Store.LiteDb;
 
 /// <summary>
-/// The customer store in one LiteDB file (default <c>data/print.db</c>). Collections:
+/// The customer store in the shared <see cref="PrintDatabase"/> file. Collections:
 /// <list type="bullet">
 /// <item><c>customers</c>: <c>_id</c> is the customer id (LiteDB's primary key, so unique); an index on
 /// <c>segment.segment</c> lets campaigns pick a segment.</item>
 /// <item><c>policies</c>: <c>_id</c> is the policy number (unique); indexes on <c>customer_id</c> (a customer's
 /// policies) and <c>end</c> (expiry by date, Int32 yyyymmdd, see <see cref="StoreMapper"/>).</item>
 /// </list>
-/// <para>
-/// <b>Connection=direct</b>: the process that opens the store keeps the file open and locked until it is
-/// disposed. Shared mode would let several processes take turns, but it reopens the file and takes a
-/// system-wide mutex on every operation, many times slower for an import of a million rows, and nothing needs
-/// two writers: the server will own the file, and the CLI opens it only when the server is not using it (a
-/// locked file is a clear error, not a corrupted one). LiteDB's write-ahead log makes each transaction
-/// all-or-nothing across crashes: uncommitted pages are discarded when the file is opened again.
-/// </para>
 /// </summary>
 public sealed class LiteDbCustomerStore : ICustomerStore
 {
@@ -27,31 +18,31 @@ public sealed class LiteDbCustomerStore : ICustomerStore
     public const string Policies = "policies";
 
     /// <summary><c>data/print.db</c> under the working directory.</summary>
-    public static string DefaultPath => Path.Combine(Directory.GetCurrentDirectory(), "data", "print.db");
+    public static string DefaultPath => PrintDatabase.DefaultPath;
 
-    private readonly LiteDatabase db;
+    private readonly PrintDatabase database;
+    private readonly bool ownsDatabase;
     private readonly ILiteCollection<BsonDocument> customers;
     private readonly ILiteCollection<BsonDocument> policies;
 
-    public LiteDbCustomerStore(string path)
+    /// <summary>A store with a database file of its own (the CLI's import, tests).</summary>
+    public LiteDbCustomerStore(string path) : this(new PrintDatabase(path), ownsDatabase: true) { }
+
+    /// <summary>A store in a database file shared with other stores; disposing the store leaves it open.</summary>
+    public LiteDbCustomerStore(PrintDatabase database) : this(database, ownsDatabase: false) { }
+
+    private LiteDbCustomerStore(PrintDatabase database, bool ownsDatabase)
     {
-        FilePath = System.IO.Path.GetFullPath(path);
-        if (System.IO.Path.GetDirectoryName(FilePath) is { Length: > 0 } dir) Directory.CreateDirectory(dir);
-        // Ordinal collation: ids and numbers compare as codes, and culture-aware comparison was a quarter of the import.
-        db = new LiteDatabase(new ConnectionString
-        {
-            Filename = FilePath,
-            Connection = ConnectionType.Direct,
-            Collation = new Collation(CultureInfo.InvariantCulture.LCID, CompareOptions.Ordinal),
-        }, StoreMapper.Create());
-        customers = db.GetCollection(Customers);
-        policies = db.GetCollection(Policies);
+        this.database = database;
+        this.ownsDatabase = ownsDatabase;
+        customers = database.Engine.GetCollection(Customers);
+        policies = database.Engine.GetCollection(Policies);
         customers.EnsureIndex("segment", "$.segment.segment");
         policies.EnsureIndex("customer_id", "$.customer_id");
         policies.EnsureIndex("end", "$.end");
     }
 
-    public string FilePath { get; }
+    public string FilePath => database.FilePath;
 
     /// <summary>
     /// Test hook: runs inside <see cref="Save"/> after every write and before the commit, so a test can stop
@@ -60,11 +51,7 @@ public sealed class LiteDbCustomerStore : ICustomerStore
     internal Action? BeforeCommit { get; set; }
 
     /// <summary>Closes the file without committing an open transaction, as a crash would leave it (tests).</summary>
-    internal void Abandon()
-    {
-        disposed = true;
-        db.Dispose();
-    }
+    internal void Abandon() => database.Abandon();
 
     public Customer? FindCustomer(string id) =>
         customers.FindById(id) is { } d ? StoreMapper.Customer(d) : null;
@@ -102,22 +89,12 @@ public sealed class LiteDbCustomerStore : ICustomerStore
 
     public void Upsert(Policy policy) => Save([], [policy]);
 
-    public void Save(IReadOnlyCollection<Customer> customers, IReadOnlyCollection<Policy> policies)
-    {
-        if (!db.BeginTrans()) throw new InvalidOperationException("a transaction is already open on this thread");
-        try
+    public void Save(IReadOnlyCollection<Customer> customers, IReadOnlyCollection<Policy> policies) =>
+        database.InTransaction(() =>
         {
             foreach (var c in customers) this.customers.Upsert(StoreMapper.Document(c));
             foreach (var p in policies) this.policies.Upsert(StoreMapper.Document(p));
-            BeforeCommit?.Invoke();
-        }
-        catch
-        {
-            if (!disposed) db.Rollback();
-            throw;
-        }
-        db.Commit();
-    }
+        }, BeforeCommit);
 
     public IReadOnlyList<string> CustomerIds() =>
         customers.Query().OrderBy("_id").Select("_id").ToEnumerable().Select(d => d["_id"].AsString).ToList();
@@ -131,12 +108,8 @@ public sealed class LiteDbCustomerStore : ICustomerStore
 
     public int PolicyCount => policies.Count();
 
-    private bool disposed;
-
     public void Dispose()
     {
-        if (disposed) return;
-        disposed = true;
-        db.Dispose();
+        if (ownsDatabase) database.Dispose();
     }
 }
