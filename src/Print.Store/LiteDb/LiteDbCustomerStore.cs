@@ -7,9 +7,9 @@ namespace Print.Store.LiteDb;
 /// The customer store in the shared <see cref="PrintDatabase"/> file. Collections:
 /// <list type="bullet">
 /// <item><c>customers</c>: <c>_id</c> is the customer id (LiteDB's primary key, so unique); an index on
-/// <c>segment.segment</c> lets campaigns pick a segment.</item>
+/// <c>segment.segment</c> lets campaigns pick a segment, one on <c>birthday_md</c> (MMDD) finds birthdays.</item>
 /// <item><c>policies</c>: <c>_id</c> is the policy number (unique); indexes on <c>customer_id</c> (a customer's
-/// policies) and <c>end</c> (expiry by date, Int32 yyyymmdd, see <see cref="StoreMapper"/>).</item>
+/// policies), <c>start</c> (the thank-you letter a week later) and <c>end</c> (expiry by date, Int32 yyyymmdd, see <see cref="StoreMapper"/>).</item>
 /// </list>
 /// </summary>
 public sealed class LiteDbCustomerStore : ICustomerStore
@@ -38,7 +38,9 @@ public sealed class LiteDbCustomerStore : ICustomerStore
         customers = database.Engine.GetCollection(Customers);
         policies = database.Engine.GetCollection(Policies);
         customers.EnsureIndex("segment", "$.segment.segment");
+        customers.EnsureIndex("birthday_md", "$.birthday_md");
         policies.EnsureIndex("customer_id", "$.customer_id");
+        policies.EnsureIndex("start", "$.start");
         policies.EnsureIndex("end", "$.end");
     }
 

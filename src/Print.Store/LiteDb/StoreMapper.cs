@@ -48,6 +48,8 @@ public static class StoreMapper
         ["name"] = c.Name,
         ["gender"] = c.Gender.ToString(),
         ["birthday"] = Date(c.Birthday),
+        // Month and day as MMDD (1203 for 3 December), indexed: the planner's "whose birthday card goes out today".
+        ["birthday_md"] = c.Birthday is { } b ? new BsonValue(b.Month * 100 + b.Day) : BsonValue.Null,
         ["id_number"] = Text(c.IdNumber),
         ["mobile"] = c.Mobile,
         ["email"] = c.Email,
