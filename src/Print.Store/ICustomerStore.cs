@@ -29,6 +29,18 @@ public interface ICustomerStore : IDisposable
     /// <summary>Policies whose last day of cover falls between the two days (both included): the campaign planner's renewal query.</summary>
     IReadOnlyList<Policy> PoliciesEndingBetween(DateOnly from, DateOnly to);
 
+    /// <summary>Policies whose cover started on <paramref name="day"/> (the thank-you letter a week later).</summary>
+    IEnumerable<Policy> PoliciesStartingOn(DateOnly day);
+
+    /// <summary>Policies whose last day of cover is <paramref name="day"/> (the renewal proposal two weeks before).</summary>
+    IEnumerable<Policy> PoliciesEndingOn(DateOnly day);
+
+    /// <summary>Customers born on that month and day, any year (birthday cards).</summary>
+    IEnumerable<Customer> CustomersBornOn(int month, int day);
+
+    /// <summary>Every customer currently in one of <paramref name="segments"/> (greetings, invitations, magazine), streamed.</summary>
+    IEnumerable<Customer> CustomersInSegments(IReadOnlyCollection<string> segments);
+
     void Upsert(Customer customer);
 
     void Upsert(Policy policy);

@@ -12,7 +12,7 @@ namespace Print.Store.LiteDb;
 /// policies), <c>start</c> (the thank-you letter a week later) and <c>end</c> (expiry by date, Int32 yyyymmdd, see <see cref="StoreMapper"/>).</item>
 /// </list>
 /// </summary>
-public sealed class LiteDbCustomerStore : ICustomerStore
+public sealed partial class LiteDbCustomerStore : ICustomerStore
 {
     public const string Customers = "customers";
     public const string Policies = "policies";
