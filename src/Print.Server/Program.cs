@@ -5,12 +5,16 @@ using Print.Server.Cli;
 if (args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal))
     return Commands.Run(args, Console.Out, Console.Error);
 
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
-app.MapGet("/", () => Results.Text("Print server. The REST API and web UI arrive with the server issue; see README.md.\n"));
-app.Run();
-return 0;
+try
+{
+    Print.Server.ServerHost.Build(args).Run();
+    return 0;
+}
+catch (Print.Server.ServerConfigurationException e)
+{
+    foreach (var problem in e.Problems) Console.Error.WriteLine($"error: {problem}");
+    return 1;
+}
 
 namespace Print.Server.Cli
 {
@@ -30,6 +34,9 @@ namespace Print.Server.Cli
                   one customer with policies, address history and segment (personal data masked)
               segment [--db PATH] [--rules FILE.json]
                   segment every customer again; prints SEGMENT<TAB>COUNT lines, then sample reasons
+              plan --date YYYY-MM-DD [--days N] [--db PATH] [--campaign FILE.json] [--dry-run]
+                  who is due for which piece on those days, by which channel: DATE<TAB>TRIGGER<TAB>SEGMENT<TAB>CHANNEL<TAB>COUNT;
+                  records the communications unless --dry-run
               template list
               template check NAME|--all
                   check templates against their sample and adversarial data
@@ -42,7 +49,7 @@ namespace Print.Server.Cli
         {
             try
             {
-                var rest = new Arguments(args.Skip(1), "help", "batch", "all");
+                var rest = new Arguments(args.Skip(1), "help", "batch", "all", "dry-run");
                 return args[0] switch
                 {
                     "render" when args.Contains("--template") => TemplateCommands.Render(rest, output, error),
@@ -51,6 +58,7 @@ namespace Print.Server.Cli
                     "import" => CustomerCommands.Import(rest, output, error),
                     "customers" => CustomerCommands.Customers(rest, output, error),
                     "segment" => CustomerCommands.Segment(rest, output, error),
+                    "plan" => PlanCommand.Run(rest, output, error),
                     "help" or "-h" => Print(output, Help, 0),
                     _ => throw new UsageException($"unknown verb '{args[0]}'"),
                 };
