@@ -1,3 +1,5 @@
+using Print.Core.Campaigns;
+using Print.Core.Customers;
 using Print.Core.Production;
 
 namespace Print.Store;
@@ -37,7 +39,60 @@ public interface IProductionStore
 
     /// <summary>Which of these communication ids are already in a piece.</summary>
     IReadOnlySet<string> Batched(IReadOnlyCollection<string> communicationIds);
+
+    /// <summary>
+    /// <see cref="CreateWorkOrder(WorkOrder, IReadOnlyCollection{Batch}, IReadOnlyCollection{MailPiece}, IReadOnlyDictionary{string, long}, IReadOnlyCollection{TrackingAudit})"/>,
+    /// and in the same transaction: each skipped communication is dropped with its reason (it will not be
+    /// looked at again), each skipped redelivery is closed with its reason, and each piece with
+    /// <see cref="MailPiece.RedeliveryOf"/> closes its waiting redelivery (a redelivery no longer waiting fails the
+    /// whole call). A work order with no batches is stored when it skipped something, so the skips are on record.
+    /// </summary>
+    void CreateWorkOrder(WorkOrder order, IReadOnlyCollection<Batch> batches, IReadOnlyCollection<MailPiece> pieces,
+        IReadOnlyDictionary<string, long> nextSerials, IReadOnlyCollection<TrackingAudit> audit, IReadOnlyCollection<SkippedMail> skipped);
+
+    WorkOrder? FindWorkOrder(string id);
+
+    /// <summary>Every work order id, in id order.</summary>
+    IReadOnlyList<string> WorkOrderIds();
+
+    /// <summary>What a work order skipped and why (empty for an unknown id).</summary>
+    IReadOnlyList<SkippedMail> SkippedBy(string workOrderId);
+
+    /// <summary>
+    /// Mail communications waiting for production: handed off (on or before <paramref name="day"/>) to the mail
+    /// channel and in no piece yet, in hand-off day then id order.
+    /// </summary>
+    IReadOnlyList<Communication> DueForProduction(DateOnly day);
+
+    /// <summary>The pieces carrying these numbers (every copy keeps its number); numbers no piece carries are absent.</summary>
+    IReadOnlyDictionary<TrackingNumber, MailPiece> PiecesByTracking(IReadOnlyCollection<TrackingNumber> numbers);
+
+    /// <summary>
+    /// The pieces of a campaign (a trigger such as <c>thank-you</c>: every communication whose id starts with it,
+    /// and their redeliveries), plus the seed pieces of the batches that carried them.
+    /// </summary>
+    IReadOnlyList<MailPiece> PiecesOfTrigger(string trigger);
+
+    /// <summary>Every allocation of tracking numbers, oldest first.</summary>
+    IReadOnlyList<TrackingAudit> Audit();
+
+    /// <summary>Redeliveries waiting for a corrected address (returned for a bad address), oldest return first.</summary>
+    IReadOnlyList<Redelivery> WaitingRedeliveries();
+
+    Redelivery? FindRedelivery(string returnedPieceId);
+
+    /// <summary>
+    /// One chunk of delivery feedback in one transaction: the pieces' histories, the customers whose address
+    /// book changed (stored whole), and new redeliveries (one per returned piece; one already queued is kept).
+    /// </summary>
+    void SaveFeedback(IReadOnlyCollection<MailPiece> pieces, IReadOnlyCollection<Customer> customers, IReadOnlyCollection<Redelivery> redeliveries);
 }
+
+/// <summary>
+/// A communication (or a redelivery, when <see cref="RedeliveryOf"/> names the returned piece) that a work order
+/// did not put into a piece, and why: the customer cannot be mailed any more, or it is too late to be useful.
+/// </summary>
+public sealed record SkippedMail(string CommunicationId, string CustomerId, string Reason, string? RedeliveryOf = null);
 
 /// <summary>One allocation of tracking numbers: auditable afterwards (which range, which serials, which batch, when, who).</summary>
 public sealed record TrackingAudit(string RangeId, long FirstSerial, long LastSerial, string BatchId, DateTimeOffset At, string By);

@@ -15,8 +15,14 @@ public sealed class MailPiece
     public required string BatchId { get; init; }
     /// <summary>Position in the batch's presort order, from 1 (seed pieces included).</summary>
     public required int Sequence { get; init; }
-    /// <summary>The communication this piece carries out; null for a seed piece. Unique across pieces: a communication is never batched twice.</summary>
+    /// <summary>
+    /// The communication this piece carries out; null for a seed piece. Unique across pieces: a communication is
+    /// never batched twice — except by a redelivery (<see cref="RedeliveryOf"/>), which carries it again to a
+    /// corrected address after the first piece came back.
+    /// </summary>
     public string? CommunicationId { get; init; }
+    /// <summary>The returned piece this one delivers again, to the customer's corrected address; null for a first delivery.</summary>
+    public string? RedeliveryOf { get; init; }
     /// <summary>The customer; for a seed piece, <c>seed:{name}</c> of the configured staff address.</summary>
     public required string CustomerId { get; init; }
     public required IReadOnlyList<string> Documents { get; init; }
