@@ -1,0 +1,108 @@
+using Print.Core.Campaigns;
+using Print.Core.Production;
+using Print.Production;
+
+namespace Print.Store.Tests.Production;
+
+public class BatchStatesTests : IDisposable
+{
+    private readonly ProductionWorld world = new();
+    public void Dispose() => world.Dispose();
+
+    private string ThankYouBatch(int customers = 3)
+    {
+        for (int i = 1; i <= customers; i++) world.Person($"C00{i}", postcode: $"33000{i}");
+        world.Record([.. Enumerable.Range(1, customers).Select(i => ProductionWorld.Mail(Triggers.ThankYou, $"C00{i}"))]);
+        return world.Create().Batches.Single().Id;
+    }
+
+    [Fact]
+    public void AnApprovedBatchGoesThroughPrintingToPostedAndEveryStepIsRecorded()
+    {
+        var id = ThankYouBatch();
+        world.Render(id);
+        var states = world.States();
+
+        states.Approve(id, "李经理");
+        states.Printed(id, "print shop");
+        states.Posted(id, "王师傅");
+
+        world.Reopen();
+        var batch = world.Production.FindBatch(id)!;
+        Assert.Equal(BatchState.Posted, batch.History.State);
+        Assert.Equal(["rendering", "rendered", "approved", "printing", "printed", "posted"], batch.History.Events.Select(e => StateNames.Of(e.To)));
+        Assert.Equal(["renderer", "renderer", "李经理", "print shop", "print shop", "王师傅"], batch.History.Events.Select(e => e.Actor));
+        Assert.Equal(world.Templates.Hash(["thank-you", "survey"]), batch.History.Approval!.TemplateHash);
+        Assert.All(world.Production.PiecesOf(id), p => Assert.Equal(PieceState.Posted, p.History.State));
+    }
+
+    [Fact]
+    public void ATemplateChangedAfterTheApprovalStopsPrinting()
+    {
+        var id = ThankYouBatch();
+        world.Render(id);
+        var states = world.States();
+        states.Approve(id, "李经理");
+
+        File.AppendAllText(Path.Combine(world.TemplatesRoot, "survey", "piece.sbn"), "\n");
+
+        var e = Assert.Throws<InvalidTransitionException>(() => states.StartPrinting(id, "print shop"));
+        Assert.StartsWith($"batch {id}: the template changed after it was approved by 李经理", e.Message);
+        Assert.Throws<InvalidTransitionException>(() => states.Printed(id, "print shop"));
+        Assert.Equal(BatchState.Approved, world.Production.FindBatch(id)!.History.State);
+    }
+
+    [Fact]
+    public void ABatchRenderedFromAnotherTemplateIsNotApproved()
+    {
+        var id = ThankYouBatch();
+        world.Render(id, templateHash: "0123456789abcdef");
+
+        var e = Assert.Throws<InvalidTransitionException>(() => world.States().Approve(id, "李经理"));
+        Assert.Contains("the template changed after the batch was rendered", e.Message);
+    }
+
+    [Fact]
+    public void StatesOnlyGoForward()
+    {
+        var id = ThankYouBatch();
+        var states = world.States();
+
+        var e = Assert.Throws<InvalidTransitionException>(() => states.Approve(id, "李经理"));
+        Assert.Equal($"batch {id}: cannot go from created to approved; from created a batch goes to rendering", e.Message);
+        world.Render(id);
+        states.Approve(id, "李经理");
+        states.Printed(id, "print shop");
+        Assert.Throws<InvalidTransitionException>(() => states.Approve(id, "李经理"));
+        states.Posted(id, "print shop");
+        e = Assert.Throws<InvalidTransitionException>(() => states.Posted(id, "print shop"));
+        Assert.Contains("posted is final", e.Message);
+        Assert.Throws<ProductionException>(() => states.Approve("B19990101-01", "李经理"));
+    }
+
+    [Fact]
+    public void ASpoiledPieceIsReprintedAsTheNextCopyAndAnUnprintedCopyHoldsThePostingBack()
+    {
+        var id = ThankYouBatch();
+        world.Render(id);
+        var states = world.States();
+        states.Approve(id, "李经理");
+        states.Printed(id, "print shop");
+        var pieces = world.Production.PiecesOf(id);
+
+        var spoiled = states.Spoil(pieces[0].Id, "print shop", "torn in the inserter", reprint: true);
+        states.Spoil(pieces[1].Id, "print shop", "ink smear");
+
+        Assert.Equal((2, PieceState.Planned, pieces[0].TrackingNumber), (spoiled.History.Copy, spoiled.History.State, spoiled.TrackingNumber));
+        var e = Assert.Throws<ProductionException>(() => states.Posted(id, "print shop"));
+        Assert.Equal($"batch {id} cannot be posted: 1 piece is not printed ({pieces[0].Id} planned); print them or mark them spoiled first", e.Message);
+
+        states.PieceStep(pieces[0].Id, PieceState.Rendered, "renderer");
+        states.PieceStep(pieces[0].Id, PieceState.Printed, "print shop");
+        states.Posted(id, "print shop");
+
+        var after = world.Production.PiecesOf(id);
+        Assert.Equal([PieceState.Posted, PieceState.Spoiled, PieceState.Posted], after.Select(p => p.History.State));
+        Assert.Equal(1, BatchKpis.Compute(after.Select(p => p.History)).Reprints);
+    }
+}
