@@ -37,6 +37,8 @@ namespace Print.Server.Cli
               plan --date YYYY-MM-DD [--days N] [--db PATH] [--campaign FILE.json] [--dry-run]
                   who is due for which piece on those days, by which channel: DATE<TAB>TRIGGER<TAB>SEGMENT<TAB>CHANNEL<TAB>COUNT;
                   records the communications unless --dry-run
+              batch render ID --out DIR [--db PATH] [--again REASON]
+                  render a batch into DIR/ID/: print-NNN.pdf, manifest.csv, posting-list.pdf, SHA256SUMS; resumes a stopped rendering
               template list
               template check NAME|--all
                   check templates against their sample and adversarial data
@@ -59,6 +61,7 @@ namespace Print.Server.Cli
                     "customers" => CustomerCommands.Customers(rest, output, error),
                     "segment" => CustomerCommands.Segment(rest, output, error),
                     "plan" => PlanCommand.Run(rest, output, error),
+                    "batch" when args.Length > 1 && args[1] == "render" => BatchRenderCommand.Run(new Arguments(args.Skip(2)), output, error),
                     "help" or "-h" => Print(output, Help, 0),
                     _ => throw new UsageException($"unknown verb '{args[0]}'"),
                 };

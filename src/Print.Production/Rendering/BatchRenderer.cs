@@ -1,0 +1,241 @@
+using System.Diagnostics;
+using Print.Core.Campaigns;
+using Print.Core.Production;
+using Print.Documents.Pages;
+using Print.Documents.Rendering;
+using Print.Store;
+using Print.Templates;
+
+namespace Print.Production.Rendering;
+
+/// <summary>Where a rendering stands: pieces and pages done (whole files only count once saved), files written.</summary>
+public sealed record BatchRenderProgress(string BatchId, int PiecesDone, int PieceCount, int FilesDone, int PagesDone, TimeSpan Elapsed, string Step)
+{
+    public override string ToString() => $"batch {BatchId}: {Step}: {PiecesDone:N0} of {PieceCount:N0} pieces, {FilesDone} file{(FilesDone == 1 ? "" : "s")}";
+}
+
+/// <summary>What a finished rendering wrote: the batch folder, its files (as in SHA256SUMS), and where it resumed.</summary>
+public sealed record BatchRenderResult(string BatchId, string Directory, IReadOnlyList<BatchOutputFile> Files, int Pieces, int Pages,
+    int ResumedAfterPieces, TimeSpan Elapsed);
+
+/// <summary>
+/// Renders a batch into <c>OUT/BATCH-ID/</c>: the print files (<c>print-001.pdf</c>, …, pieces in presort order,
+/// cut at the batch's limits, a piece never split), <c>manifest.csv</c>, <c>posting-list.pdf</c> and
+/// <c>SHA256SUMS</c>.
+/// <para>
+/// Crash-safe and resumable: each file is written under a temporary name and moved into place, and after each
+/// whole print file the store records, in one transaction, the file, the pieces rendered so far and each of
+/// those pieces' pages and state (planned → rendered). A rendering killed at any moment resumes after its last
+/// recorded file: no piece is printed twice or left out. The batch goes created → rendering → rendered;
+/// <see cref="Batch.TemplateHash"/> records the templates it was rendered from.
+/// </para>
+/// Memory is bounded by one print file: pieces are laid out and drawn one at a time, and only the current
+/// file's pages are held (PDFsharp keeps a document until it is saved).
+/// </summary>
+public sealed class BatchRenderer(IProductionStore production, ICustomerStore customers, TemplateLibrary library, CampaignSettings? campaign = null)
+{
+    /// <summary>Customers fetched from the store in one round trip.</summary>
+    private const int LookAhead = 1_000;
+
+    private readonly CampaignSettings _campaign = campaign ?? CampaignSettings.Default;
+
+    /// <summary>Who the state changes name.</summary>
+    public string Actor { get; init; } = "print";
+
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>How often progress is reported within a file, in pieces (whole files are always reported).</summary>
+    public int ProgressEvery { get; init; } = 250;
+
+    /// <summary>
+    /// Renders <paramref name="batchId"/> (created, or rendering: resumes), or a rendered or approved batch again
+    /// when <paramref name="rerenderReason"/> says why (its approval lapses). Throws <see cref="BatchRenderException"/>
+    /// with a message for the operator when the batch cannot be rendered; nothing half-written is left behind.
+    /// </summary>
+    public BatchRenderResult Render(string batchId, string outputRoot, IProgress<BatchRenderProgress>? progress = null,
+        CancellationToken ct = default, string? rerenderReason = null)
+    {
+        var clock = Stopwatch.StartNew();
+        var batch = production.FindBatch(batchId) ?? throw new BatchRenderException($"no batch {batchId} in the store");
+        var templates = Templates(batch);
+        var hash = Hash(batch, templates);
+        var directory = Path.Combine(Path.GetFullPath(outputRoot), batch.Id);
+
+        switch (batch.History.State)
+        {
+            case BatchState.Created:
+                batch.History.Transition(BatchState.Rendering, Clock.GetUtcNow(), Actor);
+                Restart(batch, hash);
+                break;
+            case BatchState.Rendering:
+                // A rendering that stopped. Its recorded files must still be there as recorded, and from the same
+                // templates; otherwise it starts over (the pieces keep their state, their pages are rewritten).
+                if (batch.TemplateHash != hash || !RecordedFilesIntact(batch, directory)) Restart(batch, hash);
+                break;
+            case BatchState.Rendered or BatchState.Approved when rerenderReason is not null:
+                batch.History.Rerender(Clock.GetUtcNow(), Actor, rerenderReason);
+                Restart(batch, hash);
+                break;
+            case BatchState.Rendered or BatchState.Approved:
+                throw new BatchRenderException($"batch {batch.Id} is already {StateNames.Of(batch.History.State)} " +
+                    $"({batch.Files.Count} files); to render it again, say why (its approval lapses)");
+            default:
+                throw new BatchRenderException($"batch {batch.Id} is {StateNames.Of(batch.History.State)}: it can no longer be rendered");
+        }
+        production.Update(batch, []);
+
+        Directory.CreateDirectory(directory);
+        foreach (var stale in Directory.EnumerateFiles(directory, "*.tmp")) File.Delete(stale);
+
+        var pieces = production.PiecesOf(batch.Id);
+        if (pieces.Count != batch.PieceCount)
+            throw new BatchRenderException($"batch {batch.Id} has {batch.PieceCount} pieces but the store holds {pieces.Count} of them");
+        int resumedAfter = batch.RenderedPieces;
+        var report = (string step) => progress?.Report(new BatchRenderProgress(batch.Id, batch.RenderedPieces, pieces.Count,
+            batch.Files.Count, batch.Files.Sum(f => f.Pages), clock.Elapsed, step));
+        report(resumedAfter > 0 ? $"resuming after {resumedAfter:N0} pieces in {batch.Files.Count} files" : "started");
+
+        RenderPrintFiles(batch, pieces, templates, directory, report, ct);
+
+        // Print files of an earlier, longer rendering would otherwise linger beside the new ones.
+        var printFiles = batch.Files.Where(f => BatchOutput.IsPrintFileName(f.Name, out _)).ToList();
+        foreach (var file in Directory.EnumerateFiles(directory, "print-*.pdf"))
+            if (!printFiles.Any(f => f.Name == Path.GetFileName(file))) File.Delete(file);
+
+        ct.ThrowIfCancellationRequested();
+        report("writing the manifest and the posting list");
+        var manifestPath = Path.Combine(directory, BatchOutput.Manifest);
+        BatchOutput.WriteManifest(manifestPath, pieces);
+        var postingPath = Path.Combine(directory, BatchOutput.PostingList);
+        var listPages = new PostingList(library.Engine, PostingList.LoadTemplate(library.Root), library.DefaultSender).Write(batch, string.Join(" + ", templates.Select(t => t.Metadata.Title)), pieces, postingPath);
+        var all = new List<BatchOutputFile>(printFiles) { Output(manifestPath, 0, pieces.Count), Output(postingPath, listPages, pieces.Count) };
+        BatchOutput.WriteChecksums(Path.Combine(directory, BatchOutput.Checksums), all);
+
+        batch.Files = all;
+        batch.History.Transition(BatchState.Rendered, Clock.GetUtcNow(), Actor);
+        production.Update(batch, []);
+        report("rendered");
+        return new BatchRenderResult(batch.Id, directory, all, pieces.Count, printFiles.Sum(f => f.Pages), resumedAfter, clock.Elapsed);
+    }
+
+    private void RenderPrintFiles(Batch batch, IReadOnlyList<MailPiece> pieces, IReadOnlyList<PrintTemplate> templates, string directory,
+        Action<string> report, CancellationToken ct)
+    {
+        var composer = new PieceComposer(library, new PieceRenderer(library.Engine), _campaign);
+        var lookup = new Dictionary<string, CustomerRecord>(StringComparer.Ordinal);
+        int lookedUpTo = batch.RenderedPieces;
+        var limits = batch.Limits;
+
+        PdfBatchWriter? writer = null;
+        var inFile = new List<MailPiece>();
+        int sheets = 0;
+        try
+        {
+            for (int i = batch.RenderedPieces; i < pieces.Count; i++)
+            {
+                ct.ThrowIfCancellationRequested();
+                var piece = pieces[i];
+                if (i >= lookedUpTo) lookedUpTo = LookUp(pieces, i, lookup);
+                var composed = composer.Compose(piece, lookup.GetValueOrDefault(piece.CustomerId), batch.CreatedOn);
+                if (composed.Sheets > limits.MaxSheets)
+                    throw new BatchRenderException(piece, $"{composed.Sheets} sheets, more than a whole print file may hold ({limits.MaxSheets}); raise the batch's sheet limit");
+
+                bool full = inFile.Count == limits.MaxPieces || sheets + composed.Sheets > limits.MaxSheets;
+                if (full && inFile.Count > 0)
+                {
+                    Finish(batch, writer!, inFile, directory);
+                    writer.Dispose();
+                    writer = null;
+                    inFile.Clear();
+                    sheets = 0;
+                    report($"wrote {batch.Files[^1].Name}");
+                }
+                writer ??= new PdfBatchWriter(Info(batch, batch.Files.Count + 1));
+                int first = writer.PageCount + 1;
+                writer.Append(new LaidOutDocument(Info(batch, batch.Files.Count + 1), composed.Pages));
+                piece.Pages = new PiecePages(BatchOutput.PrintFileName(batch.Files.Count + 1), first, writer.PageCount, composed.Sheets);
+                inFile.Add(piece);
+                sheets += composed.Sheets;
+                if (inFile.Count % ProgressEvery == 0) report($"rendering {BatchOutput.PrintFileName(batch.Files.Count + 1)}");
+            }
+            if (inFile.Count > 0)
+            {
+                Finish(batch, writer!, inFile, directory);
+                report($"wrote {batch.Files[^1].Name}");
+            }
+        }
+        finally
+        {
+            writer?.Dispose();
+        }
+    }
+
+    /// <summary>Fetches the customers of the next pieces in one round trip; returns the index up to which they are known.</summary>
+    private int LookUp(IReadOnlyList<MailPiece> pieces, int from, Dictionary<string, CustomerRecord> lookup)
+    {
+        int to = Math.Min(pieces.Count, from + LookAhead);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = from; i < to; i++) if (!pieces[i].IsSeed) ids.Add(pieces[i].CustomerId);
+        lookup.Clear();
+        foreach (var (id, record) in customers.GetMany(ids)) lookup[id] = record;
+        return to;
+    }
+
+    /// <summary>Saves the file, then records it, its pieces' pages and states and the progress in one transaction.</summary>
+    private void Finish(Batch batch, PdfBatchWriter writer, List<MailPiece> inFile, string directory)
+    {
+        var name = BatchOutput.PrintFileName(batch.Files.Count + 1);
+        var path = Path.Combine(directory, name);
+        BatchOutput.WriteAtomically(path, writer.Save);
+        var now = Clock.GetUtcNow();
+        foreach (var piece in inFile)
+            if (piece.History.State == PieceState.Planned) piece.History.Transition(PieceState.Rendered, now, Actor);
+        batch.Files = [.. batch.Files, Output(path, writer.PageCount, inFile.Count)];
+        batch.RenderedPieces += inFile.Count;
+        production.Update(batch, inFile.ToList());
+    }
+
+    private static BatchOutputFile Output(string path, int pages, int pieces)
+    {
+        var (sha, bytes) = BatchOutput.Hash(path);
+        return new BatchOutputFile(Path.GetFileName(path), sha, bytes, pages, pieces);
+    }
+
+    private static DocumentInfo Info(Batch batch, int file) =>
+        new($"{batch.Id} {BatchOutput.PrintFileName(file)}", "Print", $"batch {batch.Id}: {batch.Kind}", "Print");
+
+    private static void Restart(Batch batch, string hash)
+    {
+        batch.TemplateHash = hash;
+        batch.RenderedPieces = 0;
+        batch.Files = [];
+    }
+
+    private static bool RecordedFilesIntact(Batch batch, string directory) =>
+        batch.Files.All(f =>
+        {
+            var path = Path.Combine(directory, f.Name);
+            return File.Exists(path) && new FileInfo(path).Length == f.Bytes && BatchOutput.Hash(path).Sha256 == f.Sha256;
+        });
+
+    /// <summary>The batch's templates, each checked before use; a template that fails stops the batch before anything is written.</summary>
+    private IReadOnlyList<PrintTemplate> Templates(Batch batch)
+    {
+        try
+        {
+            return batch.Documents.Select(library.Get).ToList();
+        }
+        catch (Exception e) when (e is TemplateException or TemplateCheckException)
+        {
+            throw new BatchRenderException($"batch {batch.Id}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="TemplateHash"/> of the batch's template folders: of the one folder for a single document, else
+    /// over each document's folder hash by name (what proof sign-off compares).
+    /// </summary>
+    public static string Hash(Batch batch, IReadOnlyList<PrintTemplate> templates) =>
+        templates.Count == 1 ? TemplateHash.OfFolder(templates[0].Directory)
+            : TemplateHash.Of(templates.Select(t => KeyValuePair.Create(t.Name, TemplateHash.OfFolder(t.Directory))));
+}

@@ -1,0 +1,69 @@
+using Print.Core.Campaigns;
+using Print.Core.Production;
+using Print.Documents;
+using Print.Documents.Pages;
+using Print.Documents.Rendering;
+using Print.Templates;
+
+namespace Print.Production.Rendering;
+
+/// <summary>
+/// The posting list (交寄清单) handed over at the post office counter with the batch: every item with its
+/// number, addressee (in full), destination and postcode, a total per page and for the batch. Laid out by the
+/// markup template <c>templates/posting-list/list.sbn</c> through the same engine as the pieces, a few pages
+/// at a time so that a list of 100,000 items needs no more memory than one of 100.
+/// </summary>
+public sealed class PostingList(DocumentEngine engine, DataTemplate template, Templates.Model.Sender sender)
+{
+    /// <summary>Rows on one page of the list: with the header, the table header, the page total and the final total block, it fits A4 with room for rows that wrap.</summary>
+    public const int RowsPerPage = 30;
+    /// <summary>Pages merged and laid out together.</summary>
+    private const int PagesPerChunk = 20;
+
+    /// <summary>templates/posting-list/list.sbn of the templates folder.</summary>
+    public static DataTemplate LoadTemplate(string templatesRoot) =>
+        DataTemplate.Load(Path.Combine(templatesRoot, "posting-list", "list.sbn"), "templates/posting-list/list.sbn");
+
+    public sealed record Item(int Number, string TrackingNumber, string Name, string Destination, string Postcode);
+    public sealed record Page(int Number, int FirstNumber, int LastNumber, int Count, bool IsLast, IReadOnlyList<Item> Items);
+    public sealed record Header(string BatchId, string KindName, string MailClassName, DateTime PostingDate, Templates.Model.Sender Sender, int TotalItems, int TotalPages, int RowsPerPage);
+
+    public static string MailClassName(MailClass mailClass) => mailClass switch
+    {
+        MailClass.Registered => "国内挂号信函",
+        MailClass.RegisteredWithReturnReceipt => "国内挂号信函（回执）",
+        _ => "平常邮件",
+    };
+
+    /// <summary>Writes the list of <paramref name="pieces"/> (presort order) to <paramref name="path"/>; returns its page count. <paramref name="kindName"/> is what the counter reads as the kind of mail (the templates' titles).</summary>
+    public int Write(Batch batch, string kindName, IReadOnlyList<MailPiece> pieces, string path)
+    {
+        int totalPages = Math.Max(1, (pieces.Count + RowsPerPage - 1) / RowsPerPage);
+        var header = new Header(batch.Id, kindName, MailClassName(batch.MailClass), batch.CreatedOn.ToDateTime(TimeOnly.MinValue),
+            sender, pieces.Count, totalPages, RowsPerPage);
+        using var writer = new PdfBatchWriter(new DocumentInfo($"交寄清单 · {batch.Id}", $"{sender.Company} {sender.Branch}", $"{header.MailClassName}交寄清单", "Print"));
+        for (int first = 0; first < totalPages; first += PagesPerChunk)
+        {
+            var pages = new List<Page>();
+            for (int n = first; n < Math.Min(totalPages, first + PagesPerChunk); n++)
+            {
+                var items = new List<Item>();
+                for (int i = n * RowsPerPage; i < Math.Min(pieces.Count, (n + 1) * RowsPerPage); i++)
+                {
+                    var p = pieces[i];
+                    var a = p.Address;
+                    items.Add(new Item(i + 1, p.TrackingNumber?.ToString() ?? "—", p.Name, a.Province + a.City + a.District, a.Postcode));
+                }
+                pages.Add(new Page(n + 1, n * RowsPerPage + 1, n * RowsPerPage + items.Count, items.Count, n == totalPages - 1, items));
+            }
+            var document = template.Render(engine, new Dictionary<string, object?> { ["list"] = header, ["pages"] = pages }, $"batch {batch.Id}");
+            if (document.Pages.Count != pages.Count)
+                throw new BatchRenderException(
+                    $"{template.DisplayPath}: pages {pages[0].Number}–{pages[^1].Number} of the posting list of batch {batch.Id} took {document.Pages.Count} pages, not {pages.Count}: " +
+                    $"{RowsPerPage} rows and the totals must fit one page (long names or destinations wrap; make the columns wider or the rows fewer)");
+            writer.Append(document);
+        }
+        BatchOutput.WriteAtomically(path, writer.Save);
+        return writer.PageCount;
+    }
+}

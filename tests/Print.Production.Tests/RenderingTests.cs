@@ -1,0 +1,234 @@
+using System.Text.RegularExpressions;
+using Print.Core.Campaigns;
+using Print.Core.Production;
+using Print.Documents;
+using Print.Production.Rendering;
+using Print.Store.LiteDb;
+using Print.Templates;
+
+namespace Print.Production.Tests;
+
+/// <summary>Batch rendering into real PDFs in a real LiteDB store, judged by poppler, qpdf, libdmtx and sha256sum.</summary>
+public class RenderingTests : IDisposable
+{
+    private readonly TempDir dir = new();
+    public void Dispose() => dir.Dispose();
+
+    private string Db => dir.File("print.db");
+    private string Out => dir.File("out");
+
+    private BatchRenderResult Render(string batchId = BatchFixture.BatchId, string? templates = null, string? again = null,
+        CampaignSettings? campaign = null, CancellationToken ct = default, List<BatchRenderProgress>? progress = null)
+    {
+        using var database = new PrintDatabase(Db);
+        var library = new TemplateLibrary(templates ?? BatchFixture.Templates, DocumentEngine.Default);
+        var renderer = new BatchRenderer(new LiteDbProductionStore(database), new LiteDbCustomerStore(database), library, campaign) { ProgressEvery = 5 };
+        return renderer.Render(batchId, Out, progress is null ? null : new Collect(progress), ct, again);
+    }
+
+    private sealed class Collect(List<BatchRenderProgress> list) : IProgress<BatchRenderProgress>
+    {
+        public void Report(BatchRenderProgress value) => list.Add(value);
+    }
+
+    private (Batch Batch, IReadOnlyList<MailPiece> Pieces) Stored(string batchId = BatchFixture.BatchId)
+    {
+        using var database = new PrintDatabase(Db);
+        var store = new LiteDbProductionStore(database);
+        return (store.FindBatch(batchId)!, store.PiecesOf(batchId));
+    }
+
+    [Fact]
+    public void AThankYouAndSurveyBatchIsSplitIntoWholeFilesWithAManifestChecksumsAndSheetMarks()
+    {
+        // thank-you (1 sheet) + survey (2 sheets): 3 sheets a piece; at most 10 sheets a file → 3 pieces a file.
+        BatchFixture.Create(Db, 7, ["thank-you", "survey"], MailClass.Registered, new SplitLimits(MaxPieces: 5, MaxSheets: 10));
+        var progress = new List<BatchRenderProgress>();
+        var result = Render(progress: progress);
+
+        var folder = Path.Combine(Out, BatchFixture.BatchId);
+        Assert.Equal(folder, result.Directory);
+        Assert.Equal(["SHA256SUMS", "manifest.csv", "posting-list.pdf", "print-001.pdf", "print-002.pdf", "print-003.pdf"],
+            Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        foreach (var (file, pages) in new[] { ("print-001.pdf", 9), ("print-002.pdf", 9), ("print-003.pdf", 3) })
+        {
+            Tool.Run("qpdf", "--check", Path.Combine(folder, file));
+            Assert.Equal(pages, PdfPages(Path.Combine(folder, file)));
+        }
+
+        var manifest = File.ReadAllLines(Path.Combine(folder, "manifest.csv"));
+        Assert.Equal(BatchOutput.ManifestHeader, manifest[0]);
+        Assert.Equal(8, manifest.Length);
+        Assert.Equal($"B20261125-01-00001,C000001,{BatchFixture.Tracking(1)},330011,print-001.pdf,1,3,3,high-value,false", manifest[1]);
+        Assert.Equal($"B20261125-01-00004,C000004,{BatchFixture.Tracking(4)},330014,print-002.pdf,1,3,3,high-value,false", manifest[4]);
+        Assert.Equal($"B20261125-01-00007,C000007,{BatchFixture.Tracking(7)},330017,print-003.pdf,1,3,3,high-value,false", manifest[7]);
+
+        var sums = Tool.Run("sh", "-c", $"cd '{folder}' && sha256sum -c SHA256SUMS");
+        Assert.Equal(5, Regex.Matches(sums.StdOut, ": OK").Count);
+
+        // The second piece of file 2 is pages 4–6: the letter on sheet 1, the survey on sheets 2 and 3.
+        var text = Tool.PdfToText(Path.Combine(folder, "print-002.pdf")).Split('\f');
+        Assert.Contains(BatchFixture.NameOf(5), text[3]);
+        Assert.Contains("感谢", text[3]);
+        Assert.Contains(PieceComposer.ResponseCode("B20261125-01-00005"), text[4]);
+        Assert.Equal(["B20261125-01-00005 1/3", "B20261125-01-00005 2/3", "B20261125-01-00005 3/3"],
+            Enumerable.Range(4, 3).Select(p => ReadSheetMark(Path.Combine(folder, "print-002.pdf"), p)));
+
+        var (batch, pieces) = Stored();
+        Assert.Equal(BatchState.Rendered, batch.History.State);
+        Assert.Equal([BatchState.Rendering, BatchState.Rendered], batch.History.Events.Select(e => e.To));
+        Assert.Equal(BatchRenderer.Hash(batch, [new TemplateLibrary(BatchFixture.Templates, DocumentEngine.Default).Load("thank-you"),
+            new TemplateLibrary(BatchFixture.Templates, DocumentEngine.Default).Load("survey")]), batch.TemplateHash);
+        Assert.Equal(7, batch.RenderedPieces);
+        Assert.Equal(["print-001.pdf", "print-002.pdf", "print-003.pdf", "manifest.csv", "posting-list.pdf"], batch.Files.Select(f => f.Name));
+        Assert.All(pieces, p => Assert.Equal(PieceState.Rendered, p.History.State));
+        Assert.Equal(new PiecePages("print-003.pdf", 1, 3, 3), pieces[6].Pages);
+        Assert.Equal(["started", "wrote print-001.pdf", "wrote print-002.pdf", "wrote print-003.pdf", "writing the manifest and the posting list", "rendered"],
+            progress.Select(p => p.Step).Where(s => !s.StartsWith("rendering ", StringComparison.Ordinal)));
+        Assert.Empty(Directory.GetFiles(folder, "*.tmp"));
+    }
+
+    [Fact]
+    public void TheWindowPrintsThePiecesAddresseeSnapshotNotTheNewerAddress()
+    {
+        BatchFixture.Create(Db, 2, ["thank-you"], MailClass.Registered, new SplitLimits(MaxPieces: 100));
+        Render();
+        var text = Tool.PdfToText(Path.Combine(Out, BatchFixture.BatchId, "print-001.pdf"));
+        Assert.Contains("阳明路1号2栋201室", text);
+        Assert.DoesNotContain("新址大道", text);
+        Assert.Contains($"{BatchFixture.NameOf(1)} 先生 收", text);
+        Assert.Contains("P000001", text); // the piece's policy, not the customer's older one
+        Assert.DoesNotContain("P000001-OLD", text);
+    }
+
+    [Fact]
+    public void TheProposalsReturnReceiptCardCarriesThePiecesTrackingNumber()
+    {
+        BatchFixture.Create(Db, 2, ["proposal"], MailClass.RegisteredWithReturnReceipt, new SplitLimits(MaxPieces: 100));
+        Render();
+        var (_, pieces) = Stored();
+        var pdf = Path.Combine(Out, BatchFixture.BatchId, "print-001.pdf");
+        var pages = Tool.PdfToText(pdf).Split('\f');
+        foreach (var piece in pieces)
+        {
+            var card = pages[piece.Pages!.LastPage - 1];
+            Assert.Contains("邮件回执", card);
+            Assert.Contains(piece.TrackingNumber!.Value.ToString(), card);
+            Assert.Contains(piece.Id, card);
+            Assert.Equal(piece.Pages.LastPage - piece.Pages.FirstPage + 1, piece.Pages.Sheets); // letters: a page per sheet
+        }
+    }
+
+    [Fact]
+    public void ThePostingListListsEveryItemInFullWithPageAndGrandTotals()
+    {
+        BatchFixture.Create(Db, 65, ["thank-you"], MailClass.Registered, new SplitLimits(MaxPieces: 40),
+            name: i => i == 64 ? "阿卜杜热合曼·𠮷买提" : BatchFixture.NameOf(i));
+        Render();
+        var list = Path.Combine(Out, BatchFixture.BatchId, "posting-list.pdf");
+        Tool.Run("qpdf", "--check", list);
+        Tool.Run("pdftoppm", "-r", "70", "-png", list, Path.Combine(PreviewDir, "posting-list"));
+        File.Copy(list, Path.Combine(PreviewDir, "posting-list.pdf"), overwrite: true);
+        var pages = Tool.PdfToText(list).Split('\f', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, pages.Length);
+        Assert.Contains("国内挂号信函交寄清单", pages[0]);
+        Assert.Contains(BatchFixture.Tracking(1).ToString(), pages[0]);
+        Assert.Contains(BatchFixture.NameOf(1), pages[0]);
+        Assert.Contains("阿卜杜热合曼·𠮷买提", pages[2]);
+        Assert.Matches(@"第\s*1\s*页\s*共\s*3\s*页", pages[0]);
+        Assert.Contains("感谢信", pages[0]);
+        Assert.Contains("本页小计", pages[0]);
+        Assert.Contains("30 件", pages[0]);
+        Assert.Contains("30 件", pages[1]);
+        Assert.Contains("5 件", pages[2]);
+        Assert.Contains("合计 65 件", pages[2]);
+        Assert.DoesNotContain("合计 65 件", pages[0]);
+    }
+
+    /// <summary>PRINT_PREVIEW_DIR keeps the posting list's previews for a person to look at.</summary>
+    private string PreviewDir => Environment.GetEnvironmentVariable("PRINT_PREVIEW_DIR") is { Length: > 0 } d ? Directory.CreateDirectory(d).FullName : dir.Path;
+
+    [Fact]
+    public void ATemplateErrorNamesTemplateLinePieceAndCustomerAndLeavesNoHalfFile()
+    {
+        // A customer whose name no font has: the layout fails on piece 5, in the second file.
+        BatchFixture.Create(Db, 6, ["thank-you"], MailClass.Registered, new SplitLimits(MaxPieces: 3),
+            name: i => i == 5 ? "张😀" : BatchFixture.NameOf(i));
+        var e = Assert.Throws<BatchRenderException>(() => Render());
+        Assert.Matches(@"^piece B20261125-01-00005 \(customer C000005\): templates/thank-you/piece\.sbn:\d+:\d+: ", e.Message);
+        Assert.Contains("U+1F600", e.Message);
+        Assert.DoesNotContain("张😀", e.Message); // the name is masked in the message
+
+        var folder = Path.Combine(Out, BatchFixture.BatchId);
+        Assert.Equal(["print-001.pdf"], Directory.GetFiles(folder).Select(Path.GetFileName));
+        var (batch, pieces) = Stored();
+        Assert.Equal(BatchState.Rendering, batch.History.State);
+        Assert.Equal(3, batch.RenderedPieces);
+        Assert.Equal([PieceState.Rendered, PieceState.Rendered, PieceState.Rendered, PieceState.Planned, PieceState.Planned, PieceState.Planned],
+            pieces.Select(p => p.History.State));
+    }
+
+    [Fact]
+    public void AnInvitationWithoutItsEventIsAClearErrorNamingThePiece()
+    {
+        BatchFixture.Create(Db, 1, ["invitation"], MailClass.Ordinary, new SplitLimits(MaxPieces: 10), eventId: _ => "tour-2026-12");
+        var e = Assert.Throws<BatchRenderException>(() => Render());
+        Assert.Equal("piece B20261125-01-00001 (customer C000001): event 'tour-2026-12' is not in the campaign settings (events: none)", e.Message);
+    }
+
+    [Fact]
+    public void ACancelledRenderingResumesAfterItsLastWholeFileAndARenderedBatchIsRenderedAgainOnlyWithAReason()
+    {
+        BatchFixture.Create(Db, 9, ["thank-you"], MailClass.Registered, new SplitLimits(MaxPieces: 3));
+        using (var cts = new CancellationTokenSource())
+        {
+            var progress = new CancelAfterFirstFile(cts);
+            using var database = new PrintDatabase(Db);
+            var renderer = new BatchRenderer(new LiteDbProductionStore(database), new LiteDbCustomerStore(database),
+                new TemplateLibrary(BatchFixture.Templates, DocumentEngine.Default));
+            Assert.Throws<OperationCanceledException>(() => renderer.Render(BatchFixture.BatchId, Out, progress, cts.Token));
+        }
+        Assert.Equal(3, Stored().Batch.RenderedPieces);
+        var first = File.ReadAllBytes(Path.Combine(Out, BatchFixture.BatchId, "print-001.pdf"));
+
+        var result = Render();
+        Assert.Equal(3, result.ResumedAfterPieces);
+        Assert.Equal(first, File.ReadAllBytes(Path.Combine(Out, BatchFixture.BatchId, "print-001.pdf"))); // not rendered again
+        Assert.Equal(Enumerable.Range(1, 9).Select(i => $"B20261125-01-{i:00000}"),
+            File.ReadAllLines(Path.Combine(Out, BatchFixture.BatchId, "manifest.csv")).Skip(1).Select(l => l.Split(',')[0]));
+
+        var again = Assert.Throws<BatchRenderException>(() => Render());
+        Assert.Equal("batch B20261125-01 is already rendered (5 files); to render it again, say why (its approval lapses)", again.Message);
+        Assert.Equal(0, Render(again: "new sender address").ResumedAfterPieces);
+        var (batch, pieces) = Stored();
+        Assert.Equal([BatchState.Rendering, BatchState.Rendered, BatchState.Rendering, BatchState.Rendered], batch.History.Events.Select(e => e.To));
+        Assert.All(pieces, p => Assert.Equal([PieceState.Rendered], p.History.Events.Select(e => e.To)));
+    }
+
+    private sealed class CancelAfterFirstFile(CancellationTokenSource cts) : IProgress<BatchRenderProgress>
+    {
+        public void Report(BatchRenderProgress value)
+        {
+            if (value.Step == "wrote print-001.pdf") cts.Cancel();
+        }
+    }
+
+    internal static int PdfPages(string pdf) =>
+        int.Parse(Regex.Match(Tool.Run("pdfinfo", pdf).StdOut, @"^Pages:\s+(\d+)", RegexOptions.Multiline).Groups[1].Value);
+
+    /// <summary>The sheet mark of page <paramref name="page"/>, read by libdmtx from a 300 dpi raster of the page's bottom-left corner.</summary>
+    internal static string ReadSheetMark(string pdf, int page)
+    {
+        var png = Path.Combine(Path.GetDirectoryName(pdf)!, $"mark-{Guid.NewGuid():N}");
+        // The bottom-left 40 × 40 mm of an A4 page at 300 dpi.
+        Tool.Run("pdftoppm", "-r", "300", "-f", $"{page}", "-l", $"{page}", "-x", "0", "-y", "3035", "-W", "472", "-H", "472", "-png", "-singlefile", pdf, png);
+        try
+        {
+            return Tool.Run("dmtxread", ["-n", "-m", "5000", png + ".png"], TimeSpan.FromSeconds(30)).StdOut.Trim();
+        }
+        finally
+        {
+            File.Delete(png + ".png");
+        }
+    }
+}
