@@ -55,6 +55,19 @@ public interface ICustomerStore : IDisposable
     /// <summary>Every customer id, in id order (a snapshot: saving while going through it is safe).</summary>
     IReadOnlyList<string> CustomerIds();
 
+    /// <summary>
+    /// Like <see cref="Save"/>, all or nothing, for customers and policies none of which is stored yet: nothing
+    /// is looked up or replaced, so it is the fast path of an import into an empty store. One that is already
+    /// stored fails the whole call.
+    /// </summary>
+    void Insert(IReadOnlyCollection<Customer> customers, IReadOnlyCollection<Policy> policies);
+
+    /// <summary>
+    /// Up to <paramref name="count"/> customers whose ids come after <paramref name="after"/> (from the first when
+    /// null), in id order, each with their policies: walks the whole store a page at a time (segmentation).
+    /// </summary>
+    IReadOnlyList<CustomerRecord> Page(string? after, int count);
+
     int CustomerCount { get; }
 
     int PolicyCount { get; }

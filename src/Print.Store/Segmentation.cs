@@ -15,7 +15,10 @@ public static class CustomerSegmentation
     public const int SamplesPerSegment = 3;
 
     /// <summary>
-    /// Recomputes every customer in chunks of <paramref name="chunkSize"/>, each saved as one transaction. No
+    /// Recomputes every customer, walking the store in id order a page of <paramref name="chunkSize"/> at a time;
+    /// the customers of a page whose segment record changed are saved as one transaction. A record is unchanged
+    /// when its segment, rule, reasons and day are all the same, so segmenting twice on one day writes nothing the
+    /// second time, while the next day rewrites every record (its <c>on</c> is the day the facts were taken). No
     /// responses are recorded yet (production and tracking arrive with their issue), so the response history
     /// is empty for everyone.
     /// </summary>
@@ -23,21 +26,25 @@ public static class CustomerSegmentation
     {
         var counts = Segments.All.ToDictionary(s => s, _ => 0);
         var samples = new List<(string, SegmentAssignment)>();
-        foreach (var ids in store.CustomerIds().Chunk(chunkSize))
+        string? after = null;
+        while (store.Page(after, chunkSize) is { Count: > 0 } page)
         {
-            var records = store.GetMany(ids);
-            var customers = new List<Customer>(ids.Length);
-            foreach (var id in ids)
+            var changed = new List<Customer>(page.Count);
+            foreach (var record in page)
             {
-                if (!records.TryGetValue(id, out var record)) continue;
                 var customer = record.Customer;
+                var before = customer.Segment;
                 var assignment = rules.Assign(customer, record.Policies, today);
                 counts[assignment.Segment] = counts.GetValueOrDefault(assignment.Segment) + 1;
-                if (samples.Count(s => s.Item2.Segment == assignment.Segment) < SamplesPerSegment) samples.Add((id, assignment));
-                customers.Add(customer);
+                if (samples.Count(s => s.Item2.Segment == assignment.Segment) < SamplesPerSegment) samples.Add((customer.Id, assignment));
+                if (!Same(before, assignment)) changed.Add(customer);
             }
-            store.Save(customers, []);
+            if (changed.Count > 0) store.Save(changed, []);
+            after = page[^1].Customer.Id;
         }
         return new SegmentReport(counts, samples);
     }
+
+    private static bool Same(SegmentAssignment? a, SegmentAssignment b) =>
+        a is not null && a.Segment == b.Segment && a.Rule == b.Rule && a.On == b.On && a.Reasons.SequenceEqual(b.Reasons);
 }

@@ -9,13 +9,17 @@ public class ImportTests : IDisposable
     private readonly TempDir dir = new();
     public void Dispose() => dir.Dispose();
 
-    private static CustomerImport Importer(ICustomerStore store, int chunkSize = 500) =>
-        new(store, SegmentRules.Default, Data.Today) { ChunkSize = chunkSize };
+    private CustomerImport Importer(ICustomerStore store, int chunkSize = 500, int bucketCustomers = 16_384) =>
+        new(store, SegmentRules.Default, Data.Today) { ChunkSize = chunkSize, BucketCustomers = bucketCustomers, TempRoot = dir.File("tmp") };
 
-    private (ImportSummary Summary, IReadOnlyList<string> Documents) ImportInto(string db, string file, int chunkSize = 500)
+    /// <summary>The import's temporary directories left under <see cref="Importer"/>'s TempRoot.</summary>
+    private string[] Workspaces() =>
+        Directory.Exists(dir.File("tmp")) ? Directory.GetDirectories(dir.File("tmp"), "print-import-*") : [];
+
+    private (ImportSummary Summary, IReadOnlyList<string> Documents) ImportInto(string db, string file, int chunkSize = 500, int bucketCustomers = 16_384)
     {
         using var store = new LiteDbCustomerStore(db);
-        var summary = Importer(store, chunkSize).Import(file);
+        var summary = Importer(store, chunkSize, bucketCustomers).Import(file);
         return (summary, store.Dump());
     }
 
@@ -194,5 +198,74 @@ public class ImportTests : IDisposable
         var entries = store.FindCustomer("C003")!.Addresses.Entries;
         Assert.Equal(["莲塘镇澄湖西路66号", "莲塘镇向阳路8号"], entries.Select(e => e.Address.Street));
         Assert.Equal(Print.Core.Customers.AddressStatus.Previous, entries[0].Status);
+    }
+
+    [Fact]
+    public void RowsOfOneCustomerInDifferentPartsOfTheFileMeetInOneBucketWhateverTheBucketSize()
+    {
+        // Two rows per customer, the second half of the file repeating the first: with one customer per bucket
+        // every bucket holds rows from both halves.
+        var file = dir.WriteBytes("customers.csv", Data.Utf8(Data.Many(7) + Data.Rows + Data.Rows.Replace("P00", "P10")));
+        var one = ImportInto(dir.File("one.db"), file, chunkSize: 3);
+        var many = ImportInto(dir.File("many.db"), file, chunkSize: 3, bucketCustomers: 1);
+
+        Assert.Equal(one.Documents, many.Documents);
+        Assert.Equal((10, 24), (many.Summary.Customers, many.Summary.Policies));
+        using var store = new LiteDbCustomerStore(dir.File("many.db"));
+        Assert.Equal(["P003", "P103", "P001", "P101"], store.Get("C001")!.Policies.Select(p => p.Number));
+        Assert.Empty(Workspaces());
+    }
+
+    [Fact]
+    public void AFailedOrCancelledImportDeletesItsTemporaryFilesAndTheNextImportDeletesThoseOfAKilledOne()
+    {
+        var file = dir.WriteBytes("customers.csv", Data.Utf8(Data.Many(5)));
+        using (var store = new LiteDbCustomerStore(dir.File("print.db")))
+        {
+            var import = Importer(store, chunkSize: 2, bucketCustomers: 2);
+            import.AfterChunk = n => { if (n == 2) throw new OperationCanceledException(); };
+            Assert.Throws<OperationCanceledException>(() => import.Import(file));
+            Assert.Empty(Workspaces());
+        }
+
+        // What a killed import leaves: a workspace named after a process that no longer runs.
+        using var gone = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("true"))!;
+        gone.WaitForExit();
+        var abandoned = Directory.CreateDirectory(dir.File($"tmp/print-import-{gone.Id}-0123456789abcdef"));
+        File.WriteAllText(Path.Combine(abandoned.FullName, "bucket-0000.bin"), "rows");
+        using (var store = new LiteDbCustomerStore(dir.File("print.db")))
+            Importer(store, chunkSize: 2).Import(file);
+        Assert.Empty(Workspaces());
+    }
+
+    [Fact]
+    public void ProgressIsReportedEveryNRowsOfEachPassWithCountsOnly()
+    {
+        var file = dir.WriteBytes("customers.csv", Data.Utf8(Data.Many(6))); // 12 rows, 6 customers
+        using var store = new LiteDbCustomerStore(dir.File("print.db"));
+        var reports = new List<ImportProgress>();
+        var import = new CustomerImport(store, SegmentRules.Default, Data.Today) { ChunkSize = 2, ProgressEvery = 4, Progress = reports.Add, TempRoot = dir.File("tmp") };
+
+        import.Import(file);
+
+        Assert.Equal(
+        [
+            new(ImportStage.Checked, 4, 0, 0), new(ImportStage.Checked, 8, 0, 0), new(ImportStage.Checked, 12, 0, 0),
+            new(ImportStage.Stored, 4, 12, 2), new(ImportStage.Stored, 8, 12, 4), new(ImportStage.Stored, 12, 12, 6),
+        ], reports);
+    }
+
+    [Fact]
+    public void TheSummaryKeepsTheFirstProblemsAndCountsThemAll()
+    {
+        var bad = string.Concat(Enumerable.Range(1, 30).Select(i => $"C{i:000},某某,男,,1387065,,江西省,南昌市,东湖区,阳明路1号,330006,,P{i:000},,,2026-01-01,2026-12-31,1000,0,0,100\r\n"));
+        var file = dir.WriteBytes("customers.csv", Data.Utf8(Data.Header + bad));
+        using var store = new LiteDbCustomerStore(dir.File("print.db"));
+        var import = new CustomerImport(store, SegmentRules.Default, Data.Today) { ErrorsKept = 10, TempRoot = dir.File("tmp") };
+
+        var summary = import.Import(file);
+
+        Assert.Equal((30, 30, 10), (summary.RejectedRows, summary.Problems, summary.Errors.Count));
+        Assert.Equal(31, File.ReadAllLines(summary.RejectsFile).Length);
     }
 }

@@ -87,4 +87,39 @@ public class StoreTests : IDisposable
     [Fact]
     public void TheDefaultStoreIsDataPrintDbUnderTheWorkingDirectory() =>
         Assert.Equal(Path.Combine(Directory.GetCurrentDirectory(), "data", "print.db"), LiteDbCustomerStore.DefaultPath);
+
+    [Fact]
+    public void PagesWalkEveryCustomerInIdOrderEachWithTheirOwnPolicies()
+    {
+        using var store = new LiteDbCustomerStore(dir.File("print.db"));
+        foreach (var id in new[] { "C5", "C1", "C3", "C2", "C4" })
+            store.Save([Customer(id)], [Policy($"{id}-a", id, new DateOnly(2027, 1, 1)), Policy($"{id}-b", id, new DateOnly(2027, 6, 1))]);
+
+        var pages = new List<IReadOnlyList<CustomerRecord>>();
+        for (string? after = null; store.Page(after, 2) is { Count: > 0 } page; after = page[^1].Customer.Id) pages.Add(page);
+
+        Assert.Equal([["C1", "C2"], ["C3", "C4"], ["C5"]], pages.Select(p => p.Select(r => r.Customer.Id).ToArray()));
+        Assert.All(pages.SelectMany(p => p), r => Assert.Equal([$"{r.Customer.Id}-b", $"{r.Customer.Id}-a"], r.Policies.Select(x => x.Number)));
+    }
+
+    [Fact]
+    public void SegmentingAgainOnTheSameDayWritesNothingAndTheNextDayRewritesTheDay()
+    {
+        var today = new DateOnly(2026, 11, 24);
+        using var store = new LiteDbCustomerStore(dir.File("print.db"));
+        foreach (var id in new[] { "C1", "C2", "C3" }) store.Save([Customer(id)], [Policy($"{id}-a", id, new DateOnly(2027, 1, 1))]);
+
+        var first = CustomerSegmentation.RecomputeAll(store, SegmentRules.Default, today, chunkSize: 2);
+        var before = store.Dump();
+        int saves = 0;
+        store.BeforeCommit = () => saves++;
+        var again = CustomerSegmentation.RecomputeAll(store, SegmentRules.Default, today, chunkSize: 2);
+        Assert.Equal(0, saves);
+        Assert.Equal(before, store.Dump());
+        Assert.Equal(first.Counts, again.Counts);
+
+        CustomerSegmentation.RecomputeAll(store, SegmentRules.Default, today.AddDays(1), chunkSize: 2);
+        Assert.Equal(2, saves); // two pages, every record's day changed
+        Assert.All(store.CustomerIds(), id => Assert.Equal(today.AddDays(1), store.FindCustomer(id)!.Segment!.On));
+    }
 }

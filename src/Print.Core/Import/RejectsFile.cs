@@ -23,10 +23,15 @@ public static class RejectsFile
 
     public static void Write(TextWriter writer, IEnumerable<RowError> errors)
     {
-        CsvRows.Write(writer, Header);
-        foreach (var e in errors)
-            CsvRows.Write(writer, [e.Row.ToString(), e.Column, Defused(e.Value), e.Reason]);
+        WriteHeader(writer);
+        foreach (var e in errors) WriteLine(writer, e);
     }
+
+    /// <summary>The header row; then <see cref="WriteLine"/> for each problem, as an import streams them.</summary>
+    public static void WriteHeader(TextWriter writer) => CsvRows.Write(writer, Header);
+
+    public static void WriteLine(TextWriter writer, RowError e) =>
+        CsvRows.Write(writer, [e.Row.ToString(), e.Column, Defused(e.Value), e.Reason]);
 
     /// <summary>
     /// A value that starts like a formula (=, +, -, @) would run as one when the file is opened in a spreadsheet;

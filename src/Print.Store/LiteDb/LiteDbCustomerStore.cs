@@ -94,9 +94,32 @@ public sealed partial class LiteDbCustomerStore : ICustomerStore
     public void Save(IReadOnlyCollection<Customer> customers, IReadOnlyCollection<Policy> policies) =>
         database.InTransaction(() =>
         {
-            foreach (var c in customers) this.customers.Upsert(StoreMapper.Document(c));
-            foreach (var p in policies) this.policies.Upsert(StoreMapper.Document(p));
+            this.customers.Upsert(customers.Select(StoreMapper.Document));
+            this.policies.Upsert(policies.Select(StoreMapper.Document));
         }, BeforeCommit);
+
+    public void Insert(IReadOnlyCollection<Customer> customers, IReadOnlyCollection<Policy> policies) =>
+        database.InTransaction(() =>
+        {
+            this.customers.Insert(customers.Select(StoreMapper.Document));
+            this.policies.Insert(policies.Select(StoreMapper.Document));
+        }, BeforeCommit);
+
+    public IReadOnlyList<CustomerRecord> Page(string? after, int count)
+    {
+        // A range of the _id index, then the same range of the customer_id index: two seeks per page, where an
+        // IN query of the page's ids seeks once per id.
+        var page = (after is null ? customers.Query() : customers.Query().Where(IdAfter, new BsonValue(after)))
+            .OrderBy("_id").Limit(count).ToEnumerable().Select(StoreMapper.Customer).ToList();
+        if (page.Count == 0) return [];
+        var held = policies.Find(BsonExpression.Create(CustomerIdBetween, new BsonValue(page[0].Id), new BsonValue(page[^1].Id)))
+            .Select(StoreMapper.Policy).ToLookup(p => p.CustomerId, StringComparer.Ordinal);
+        return page.Select(c => new CustomerRecord(c,
+            held[c.Id].OrderByDescending(p => p.End).ThenBy(p => p.Number, StringComparer.Ordinal).ToList())).ToList();
+    }
+
+    private const string IdAfter = "_id > @0";
+    private const string CustomerIdBetween = "customer_id BETWEEN @0 AND @1";
 
     public IReadOnlyList<string> CustomerIds() =>
         customers.Query().OrderBy("_id").Select("_id").ToEnumerable().Select(d => d["_id"].AsString).ToList();
