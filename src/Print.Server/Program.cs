@@ -37,6 +37,14 @@ namespace Print.Server.Cli
               plan --date YYYY-MM-DD [--days N] [--db PATH] [--campaign FILE.json] [--dry-run]
                   who is due for which piece on those days, by which channel: DATE<TAB>TRIGGER<TAB>SEGMENT<TAB>CHANNEL<TAB>COUNT;
                   records the communications unless --dry-run
+              batch create [--date YYYY-MM-DD] [--db PATH] [--ranges FILE.json] [--production FILE.json] [--by NAME]
+                  the day's work order: due mail into batches (presorted, seeded, numbered); prints the batch ids
+              batch status ID | batch approve ID --by NAME | batch printed ID [--by NAME] | batch posted ID [--by NAME]
+                  a batch's state, history, pieces and KPIs; proof sign-off; printed; handed to the post office
+              batch spoil PIECE-ID --reason TEXT [--by NAME] [--no-reprint]
+                  a piece damaged in the print shop, re-printed as its next copy (same tracking number)
+              batch feedback FILE.csv [--db PATH] [--reasons FILE.json]
+                  the post office's delivery feedback: pieces delivered, re-routed, returned; addresses maintained
               batch render ID --out DIR [--db PATH] [--again REASON]
                   render a batch into DIR/ID/: print-NNN.pdf, manifest.csv, posting-list.pdf, SHA256SUMS; resumes a stopped rendering
               template list
@@ -51,7 +59,7 @@ namespace Print.Server.Cli
         {
             try
             {
-                var rest = new Arguments(args.Skip(1), "help", "batch", "all", "dry-run");
+                var rest = new Arguments(args.Skip(1), "help", "batch", "all", "dry-run", "no-reprint");
                 return args[0] switch
                 {
                     "render" when args.Contains("--template") => TemplateCommands.Render(rest, output, error),
@@ -61,7 +69,7 @@ namespace Print.Server.Cli
                     "customers" => CustomerCommands.Customers(rest, output, error),
                     "segment" => CustomerCommands.Segment(rest, output, error),
                     "plan" => PlanCommand.Run(rest, output, error),
-                    "batch" when args.Length > 1 && args[1] == "render" => BatchRenderCommand.Run(new Arguments(args.Skip(2)), output, error),
+                    "batch" => BatchCommands.Run(rest, output, error),
                     "help" or "-h" => Print(output, Help, 0),
                     _ => throw new UsageException($"unknown verb '{args[0]}'"),
                 };
