@@ -22,7 +22,9 @@ internal sealed class ImportWorkspace : IDisposable
         Directory.CreateDirectory(root);
         SweepAbandoned(root);
         var path = System.IO.Path.Combine(root, $"{Prefix}{Environment.ProcessId}-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(path);
+        // The bucket files hold the rows unmasked: readable by this user only.
+        if (OperatingSystem.IsWindows()) Directory.CreateDirectory(path);
+        else Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         return new ImportWorkspace(path);
     }
 
