@@ -25,6 +25,8 @@ if (mode == "gen-customers")
     return 0;
 }
 
+if (mode == "batch-render") return BatchRenderBench.Run(options, n, outDir);
+
 if (mode == "import-customers")
 {
     // The whole import into LiteDB on disk (fresh file), then segmentation of every stored customer.

@@ -47,20 +47,15 @@ public sealed class TemplateCatalog(string root)
     }
 
     /// <summary>
-    /// SHA-256 over every file of the templates <paramref name="documents"/> (names as <c>thank-you/piece.sbn</c>), the
-    /// hash an approval records: a change to any file of any of them gives another hash. For one template it is
-    /// the same as <see cref="TemplateHash.OfFolder"/> of its folder.
+    /// The hash an approval records and printing checks, the same as the renderer's (<c>BatchRenderer.Hash</c>):
+    /// for one template <see cref="TemplateHash.OfFolder"/> of its folder; for several, <see cref="TemplateHash.Of"/>
+    /// over each template's folder hash by name. A change to any file of any of them gives another hash.
     /// </summary>
     public string Hash(IEnumerable<string> documents)
     {
         var names = documents.Distinct(StringComparer.Ordinal).ToList();
         if (names.Count == 1) return TemplateHash.OfFolder(Folder(names[0]));
-        return TemplateHash.Of(names.SelectMany(n =>
-        {
-            var folder = Folder(n);
-            return Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-                .Select(f => KeyValuePair.Create(n + "/" + Path.GetRelativePath(folder, f).Replace('\\', '/'), File.ReadAllText(f)));
-        }));
+        return TemplateHash.Of(names.Select(n => KeyValuePair.Create(n, TemplateHash.OfFolder(Folder(n)))));
     }
 
     /// <summary>The strongest of two mail classes (ordinary &lt; registered &lt; registered with return receipt).</summary>

@@ -53,6 +53,21 @@ public class BatchStatesTests : IDisposable
     }
 
     [Fact]
+    public void TheApprovalHashesTheTemplatesAsTheRendererDoes()
+    {
+        var library = new Print.Templates.TemplateLibrary(world.TemplatesRoot, Print.Documents.DocumentEngine.Default);
+        foreach (string[] documents in new[] { ["thank-you", "survey"], new[] { "greeting-card" } })
+        {
+            var batch = new Batch
+            {
+                Id = "B1", WorkOrderId = "W1", CreatedOn = ProductionWorld.Day, Documents = documents, Paper = "A4", Envelope = "DL",
+                MailClass = MailClass.Ordinary, Limits = SplitLimits.None, PieceCount = 0, History = new BatchHistory("B1"),
+            };
+            Assert.Equal(Print.Production.Rendering.BatchRenderer.Hash(batch, [.. documents.Select(library.Load)]), world.Templates.Hash(documents));
+        }
+    }
+
+    [Fact]
     public void ABatchRenderedFromAnotherTemplateIsNotApproved()
     {
         var id = ThankYouBatch();

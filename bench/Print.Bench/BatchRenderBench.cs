@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using Print.Core.Campaigns;
+using Print.Core.Customers;
+using Print.Core.Production;
+using Print.Documents;
+using Print.Documents.Pages;
+using Print.Documents.Rendering;
+using Print.Production.Rendering;
+using Print.Store;
+using Print.Store.LiteDb;
+using Print.Templates;
+
+/// <summary>
+/// <c>--mode=batch-render --n=100000 [--per-file=5000] [--plain=2000]</c>: a batch of N thank-you letters in a
+/// fresh LiteDB file rendered by <see cref="BatchRenderer"/> (print files, manifest, posting list, checksums,
+/// store bookkeeping after every file), against the plain template rate (merge, layout, one batch PDF) of the
+/// same run. Prints both rates, their ratio, the time spent in the store, and the peak working set.
+/// </summary>
+internal static class BatchRenderBench
+{
+    public static int Run(IReadOnlyDictionary<string, string> options, int n, string outDir)
+    {
+        int perFile = int.Parse(options.GetValueOrDefault("per-file", "5000"), CultureInfo.InvariantCulture);
+        int plainN = int.Parse(options.GetValueOrDefault("plain", "2000"), CultureInfo.InvariantCulture);
+        var db = Path.Combine(outDir, "batch-render-bench.db");
+        foreach (var f in new[] { db, Path.ChangeExtension(db, null) + "-log.db" }) File.Delete(f);
+        var renderOut = Path.Combine(outDir, "batch-render");
+        if (Directory.Exists(renderOut)) Directory.Delete(renderOut, recursive: true);
+        var library = new TemplateLibrary(TemplateLibrary.Locate(), DocumentEngine.Default);
+        var day = new DateOnly(2026, 11, 25);
+        const string batchId = "B20261125-01";
+
+        var setup = Stopwatch.StartNew();
+        using (var database = new PrintDatabase(db))
+        {
+            var customers = new List<Customer>(n);
+            var policies = new List<Policy>(n);
+            var pieces = new List<MailPiece>(n);
+            for (int i = 1; i <= n; i++)
+            {
+                var id = $"C{i:0000000}";
+                var address = new Address { Province = "江西省", City = "南昌市", District = "东湖区", Street = $"阳明路{i % 900 + 1}号{i % 30 + 1}栋{i % 6 + 1}0{i % 4 + 1}室", Postcode = $"330{i % 1000:000}" };
+                var c = new Customer { Id = id, Name = "客户" + i.ToString(CultureInfo.InvariantCulture), Gender = i % 2 == 0 ? Gender.Female : Gender.Male, Mobile = $"138{i:00000000}" };
+                c.Addresses.Correct(address, AddressSource.Import, day.AddDays(-10));
+                customers.Add(c);
+                policies.Add(new Policy { Number = $"P{i:0000000}", CustomerId = id, Plate = $"赣A·{i % 100000:00000}", CarModel = "大众朗逸", Start = day.AddDays(-7), End = day.AddDays(357), Premium = 2000 + i % 3000 });
+                var tracking = TrackingNumber.Create("RR", 40_000_000 + i, "CN");
+                var pieceId = $"{batchId}-{i:00000}";
+                pieces.Add(new MailPiece
+                {
+                    Id = pieceId, BatchId = batchId, Sequence = i, CommunicationId = $"thank-you/P{i:0000000}/{id}", CustomerId = id,
+                    Documents = ["thank-you"], MailClass = MailClass.Registered, TrackingNumber = tracking, PolicyNumber = $"P{i:0000000}",
+                    Segment = "opportunity", Name = c.Name, Address = address, History = new PieceHistory(pieceId, tracking),
+                });
+            }
+            new LiteDbCustomerStore(database).Insert(customers, policies);
+            var batch = new Batch
+            {
+                Id = batchId, WorkOrderId = "W20261125", CreatedOn = day, Documents = ["thank-you"], Paper = "A4", Envelope = "DL",
+                MailClass = MailClass.Registered, Limits = new SplitLimits(MaxPieces: perFile), PieceCount = n, History = new BatchHistory(batchId),
+            };
+            new LiteDbProductionStore(database).CreateWorkOrder(new WorkOrder("W20261125", day, "bench", [batchId], n), [batch], pieces,
+                new Dictionary<string, long>(), []);
+        }
+        Console.WriteLine(FormattableString.Invariant($"setup: {n:N0} customers and pieces stored in {setup.Elapsed.TotalSeconds:0.0} s"));
+        GC.Collect();
+
+        // The plain template rate in this process: merge + layout + one batch PDF, one thread, after a warm-up piece.
+        double plainRate;
+        {
+            var template = library.Get("thank-you");
+            var renderer = new PieceRenderer(library.Engine);
+            var sample = TemplateJson.Read<Print.Templates.Model.TemplateModel>(File.ReadAllText(template.SamplePath), "sample.json");
+            Print.Templates.Model.TemplateModel Model(int i)
+            {
+                var m = TemplateJson.Read<Print.Templates.Model.TemplateModel>(File.ReadAllText(template.SamplePath), "sample.json");
+                m.Customer.Name = "客户" + i.ToString(CultureInfo.InvariantCulture);
+                m.Piece.Id = $"{batchId}-{i:00000}";
+                m.Piece.TrackingNumber = TrackingNumber.Create("RR", 40_000_000 + i, "CN").ToString();
+                return library.Prepare(template, m);
+            }
+            var models = Enumerable.Range(1, plainN).Select(Model).ToList();
+            using (var warm = new PdfBatchWriter(new DocumentInfo("warm", "", "", ""))) { warm.Append(renderer.Render(template, Model(0))); warm.ToBytes(); }
+            var clock = Stopwatch.StartNew();
+            int pages = 0;
+            using (var writer = new PdfBatchWriter(new DocumentInfo("plain", "", "", "")))
+            {
+                foreach (var m in models) writer.Append(renderer.Render(template, m));
+                pages = writer.PageCount;
+                writer.Save(Path.Combine(outDir, "plain-thank-you.pdf"));
+            }
+            plainRate = pages / clock.Elapsed.TotalSeconds;
+            Console.WriteLine(FormattableString.Invariant($"plain template: {pages:N0} pages in {clock.Elapsed.TotalSeconds:0.00} s = {plainRate:N0} pages/s"));
+        }
+        GC.Collect();
+
+        using (var database = new PrintDatabase(db))
+        {
+            var store = TimedStore.Wrap(new LiteDbProductionStore(database));
+            var customerStore = new LiteDbCustomerStore(database);
+            var renderer = new BatchRenderer(store, customerStore, library);
+            var clock = Stopwatch.StartNew();
+            var result = renderer.Render(batchId, renderOut, new Progress(), CancellationToken.None);
+            double total = clock.Elapsed.TotalSeconds;
+            var printSeconds = result.Files.Count(f => BatchOutput.IsPrintFileName(f.Name, out _));
+            double rate = result.Pages / total;
+            Console.WriteLine(FormattableString.Invariant(
+                $"batch render: {result.Pieces:N0} pieces, {result.Pages:N0} pages in {printSeconds} files + manifest, posting list ({result.Files[^1].Pages:N0} pages), SHA256SUMS in {total:0.0} s = {rate:N0} pages/s (whole rendering), {100 * rate / plainRate:0.0} % of the plain template rate"));
+            Console.WriteLine(FormattableString.Invariant($"store: {TimedStore.Report()}"));
+            Console.WriteLine(FormattableString.Invariant($"output: {result.Files.Sum(f => f.Bytes) / 1048576.0:0} MB; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MB"));
+        }
+        return 0;
+    }
+
+    private sealed class Progress : IProgress<BatchRenderProgress>
+    {
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        public void Report(BatchRenderProgress p)
+        {
+            if (p.Step.StartsWith("rendering ", StringComparison.Ordinal)) return;
+            Console.Error.WriteLine(FormattableString.Invariant($"  {_clock.Elapsed.TotalSeconds,6:0.0} s  {p.Step}: {p.PiecesDone:N0} pieces, {GC.GetTotalMemory(false) / 1048576.0:0} MB managed"));
+        }
+    }
+
+    /// <summary>Times every call into the production store, whatever its interface holds.</summary>
+    public class TimedStore : DispatchProxy
+    {
+        private static readonly Dictionary<string, (int Calls, TimeSpan Time)> Times = new();
+        private IProductionStore _inner = null!;
+
+        public static IProductionStore Wrap(IProductionStore inner)
+        {
+            var proxy = Create<IProductionStore, TimedStore>();
+            ((TimedStore)(object)proxy)._inner = inner;
+            return proxy;
+        }
+
+        protected override object? Invoke(MethodInfo? method, object?[]? args)
+        {
+            var clock = Stopwatch.StartNew();
+            try { return method!.Invoke(_inner, args); }
+            catch (TargetInvocationException e) when (e.InnerException is not null) { throw e.InnerException; }
+            finally
+            {
+                var (calls, time) = Times.GetValueOrDefault(method!.Name);
+                Times[method.Name] = (calls + 1, time + clock.Elapsed);
+            }
+        }
+
+        public static string Report() => string.Join(", ", Times.Select(t => FormattableString.Invariant($"{t.Key} {t.Value.Calls}× {t.Value.Time.TotalSeconds:0.00} s")));
+    }
+}
