@@ -1,3 +1,4 @@
+using Print.Core.Production;
 using Print.Core.Segmentation;
 using Print.Store;
 using Print.Store.Import;
@@ -14,6 +15,16 @@ namespace Print.Server;
 public sealed class DemoData(ICustomerStore customers, PrintDatabase database, PrintClock clock, IConfiguration configuration, ILogger<DemoData> log)
     : IHostedService
 {
+    /// <summary>
+    /// The tracking range the demo numbers its registered pieces from when no ranges file is configured
+    /// (<c>Print:TrackingRanges</c>) and demo data is on. Its id says what it is: real mail needs the post
+    /// office's ranges, and production servers turn demo data off.
+    /// </summary>
+    public static TrackingRanges TrackingRanges { get; } = TrackingRanges.Parse("""
+        { "description": "demo only: not numbers of the post office",
+          "ranges": [ { "id": "demo-not-for-posting", "prefix": "RR", "first": 90000000, "last": 90999999, "country": "CN" } ] }
+        """, "demo tracking range");
+
     /// <summary>Policy rows written (about 2,100 customers).</summary>
     public const int Rows = 3000;
 

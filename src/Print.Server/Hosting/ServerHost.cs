@@ -1,4 +1,12 @@
 using Print.Core.Campaigns;
+using Print.Core.Production;
+using Print.Documents;
+using Print.Production.Batches;
+using Print.Production.Feedback;
+using Print.Production.Rendering;
+using Print.Server.Api;
+using Print.Server.Production;
+using Print.Templates;
 using Print.Server.Scheduling;
 using Print.Store;
 using Print.Store.Campaigns;
@@ -19,6 +27,10 @@ public static class ServerHost
     {
         ["--db"] = "Print:Database",
         ["--campaign"] = "Print:Campaign",
+        ["--ranges"] = "Print:TrackingRanges",
+        ["--production"] = "Print:Production",
+        ["--out"] = "Print:Output",
+        ["--templates"] = "Print:Templates",
         ["--urls"] = "urls",
     };
 
@@ -33,7 +45,7 @@ public static class ServerHost
         var settings = builder.Configuration.GetSection("Print");
 
         var databasePath = settings["Database"] ?? PrintDatabase.DefaultPath;
-        var schedule = settings.GetSection("Schedule").Get<CampaignSchedule>() ?? new CampaignSchedule();
+        var schedule = settings.GetSection("Schedule").Get<JobSchedule>() ?? new JobSchedule();
         var problems = new List<string>(schedule.Problems());
         TimeZoneInfo zone = TimeZoneInfo.Utc;
         var zoneId = settings["TimeZone"] ?? "Asia/Shanghai";
@@ -43,7 +55,21 @@ public static class ServerHost
         try { campaign = settings["Campaign"] is { } file ? CampaignSettings.Load(file) : CampaignSettings.Default; }
         catch (Print.Core.Text.InvalidFileException e) { problems.AddRange(e.Errors.Select(x => $"{e.FileName}: {x}")); }
         catch (FileNotFoundException e) { problems.Add($"Print:Campaign: {e.FileName}: no such file"); }
+        var demoData = settings.GetValue("DemoData", true);
+        TrackingRanges? ranges = null;
+        ProductionSettings production = ProductionSettings.Default;
+        try
+        {
+            ranges = settings["TrackingRanges"] is { } rangesFile ? TrackingRanges.Load(rangesFile) : demoData ? DemoData.TrackingRanges : null;
+            if (settings["Production"] is { } productionFile) production = ProductionSettings.Load(productionFile);
+        }
+        catch (Print.Core.Text.InvalidFileException e) { problems.AddRange(e.Errors.Select(x => $"{e.FileName}: {x}")); }
+        catch (FileNotFoundException e) { problems.Add($"{e.FileName}: no such file"); }
+        string templatesRoot = "";
+        try { templatesRoot = settings["Templates"] ?? TemplateLibrary.Locate(); }
+        catch (Exception e) when (e is DirectoryNotFoundException or InvalidOperationException or FileNotFoundException) { problems.Add($"Print:Templates: {e.Message}"); }
         if (problems.Count > 0) throw new ServerConfigurationException(problems);
+        var output = Path.GetFullPath(settings["Output"] ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(databasePath))!, "batches"));
 
         var services = builder.Services;
         // The campaign's own clock, not a TimeProvider in the container: Quartz would take that for its timers.
@@ -53,6 +79,19 @@ public static class ServerHost
         services.AddSingleton<ICommunicationStore>(sp => new LiteDbCommunicationStore(sp.GetRequiredService<PrintDatabase>()));
         services.AddSingleton(campaign!);
         services.AddSingleton<CampaignPlanner>();
+        services.AddSingleton<IProductionStore>(sp => new LiteDbProductionStore(sp.GetRequiredService<PrintDatabase>()));
+        services.AddSingleton(new TemplateCatalog(templatesRoot));
+        services.AddSingleton(new TemplateLibrary(templatesRoot, DocumentEngine.Default));
+        services.AddSingleton(production);
+        services.AddSingleton(new ProductionPaths(output));
+        services.AddSingleton(sp => new BatchAssembly(sp.GetRequiredService<IProductionStore>(), sp.GetRequiredService<ICustomerStore>(),
+            sp.GetRequiredService<ICommunicationStore>(), sp.GetRequiredService<TemplateCatalog>(), production, ranges));
+        services.AddSingleton(sp => new BatchStates(sp.GetRequiredService<IProductionStore>(), sp.GetRequiredService<TemplateCatalog>()));
+        services.AddSingleton(sp => new BatchRenderer(sp.GetRequiredService<IProductionStore>(), sp.GetRequiredService<ICustomerStore>(),
+            sp.GetRequiredService<TemplateLibrary>(), campaign) { Actor = "server" });
+        services.AddSingleton(sp => new FeedbackImport(sp.GetRequiredService<IProductionStore>(), sp.GetRequiredService<ICustomerStore>()));
+        services.AddSingleton<RenderQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<RenderQueue>());
         services.AddHostedService<DemoData>(); // before Quartz: the first planning run sees the demo customers
         services.AddQuartz(q => schedule.AddTo(q, zone));
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
@@ -60,7 +99,8 @@ public static class ServerHost
 
         var app = builder.Build();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
-        app.MapGet("/", () => Results.Text("Print server. The REST API and web UI arrive with the server issue; see README.md.\n"));
+        app.MapGet("/", () => Results.Text("Print server: the print shop's API is under /api (README.md, \"REST API\"); the web UI arrives with its issue.\n"));
+        BatchApi.Map(app);
         return app;
     }
 }

@@ -5,7 +5,7 @@ namespace Print.Server.Scheduling;
 
 /// <summary>
 /// Plans every day since the last run up to today (<see cref="CampaignPlanner.CatchUp"/>): after three days of
-/// downtime it plans the three missed days once. When it runs is <see cref="CampaignSchedule"/>'s business.
+/// downtime it plans the three missed days once. When it runs is <see cref="JobSchedule"/>'s business.
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed class PlanningJob(CampaignPlanner planner, PrintClock clock, ILogger<PlanningJob> log) : IJob
