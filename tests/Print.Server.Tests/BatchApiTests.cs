@@ -95,7 +95,9 @@ public class BatchApiTests : IAsyncLifetime
         // Sign-off needs a name; a misspelt field is refused by name and changes nothing.
         var (status, body) = await Post($"/api/batches/{id}/approve", """{ "bye": "李娜" }""");
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Contains("bye", body.GetProperty("error").GetString());
+        Assert.Equal("body $.bye: unknown field; this request takes \"by\"", body.GetProperty("error").GetString());
+        Assert.Equal("body $.by: the value has the wrong type", (await Post($"/api/batches/{id}/approve", """{ "by": 5 }""")).Body.GetProperty("error").GetString());
+        Assert.Equal("body: missing required field 'by'", (await Post($"/api/batches/{id}/approve", "{}")).Body.GetProperty("error").GetString());
         Assert.Equal("rendered", (await Get($"/api/batches/{id}")).GetProperty("batch").GetProperty("state").GetString());
         Assert.Equal(HttpStatusCode.Conflict, (await Post($"/api/batches/{id}/posted", "{}")).Status);
 

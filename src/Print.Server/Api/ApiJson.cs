@@ -16,6 +16,8 @@ public static class ApiJson
         RespectRequiredConstructorParameters = true,
         RespectNullableAnnotations = true,
         WriteIndented = true,
+        // Chinese names and reasons stay readable in the answers; Results.Json sets the content type, so no HTML context.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     /// <summary>The request body as <typeparamref name="T"/>; an empty body is <paramref name="empty"/>, when given.</summary>
@@ -31,11 +33,22 @@ public static class ApiJson
         }
         catch (JsonException e)
         {
-            // System.Text.Json names the member and the path ("$.bye"); the .NET type names mean nothing to a caller.
-            var detail = e.Message.Split(" Path:")[0];
-            detail = System.Text.RegularExpressions.Regex.Replace(detail, @" (?:on|in|to) (?:type )?'[\w.`\[\], ]+'", "");
-            throw new ApiException(StatusCodes.Status400BadRequest, $"body {e.Path ?? "$"}: {detail}");
+            throw new ApiException(StatusCodes.Status400BadRequest, Explain<T>(e));
         }
+    }
+
+    /// <summary>System.Text.Json's complaint in the caller's terms: the field and what is wrong, without .NET type names.</summary>
+    private static string Explain<T>(JsonException e)
+    {
+        var path = e.Path ?? "$";
+        var message = e.Message;
+        if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
+            return $"body {path}: unknown field; this request takes {string.Join(", ", typeof(T).GetProperties().Select(p => $"\"{JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name)}\""))}";
+        if (System.Text.RegularExpressions.Regex.Match(message, "missing required properties including: (.*)\\.") is { Success: true } missing)
+            return $"body: missing required field {missing.Groups[1].Value}";
+        if (message.Contains("could not be converted", StringComparison.Ordinal))
+            return $"body {path}: the value has the wrong type";
+        return $"body {path}: not valid JSON";
     }
 
     public static IResult Json(object value, int status = StatusCodes.Status200OK) => Results.Json(value, Options, statusCode: status);
