@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Print.Core.Customers;
 using Print.Core.Segmentation;
 
@@ -8,6 +7,9 @@ namespace Print.Store;
 public sealed record SegmentReport(IReadOnlyDictionary<string, int> Counts, IReadOnlyList<(string CustomerId, SegmentAssignment Assignment)> Samples)
 {
     public int Total => Counts.Values.Sum();
+
+    /// <summary>How many segment records changed and were saved.</summary>
+    public int Saved { get; init; }
 }
 
 /// <summary>Segments stored customers again (on demand, or after the rules changed) and stores the segment with its reasons.</summary>
@@ -19,52 +21,35 @@ public static class CustomerSegmentation
     /// Recomputes every customer, walking the store in id order a page of <paramref name="chunkSize"/> at a time;
     /// the customers of a page whose segment record changed are saved as one transaction. A record is unchanged
     /// when its segment, rule, reasons and day are all the same, so segmenting twice on one day writes nothing the
-    /// second time, while the next day rewrites every record (its <c>on</c> is the day the facts were taken). Pages
-    /// are read and segmented on a second thread while this one saves the previous page (the store must allow
-    /// reading on one thread while writing on another, as LiteDB does). No responses are recorded yet
-    /// (production and tracking arrive with their issue), so the response history is empty for everyone.
+    /// second time, while the next day rewrites every record (its <c>on</c> is the day the facts were taken).
+    /// One thread: reading the next page on a second thread while this one saved the previous page broke LiteDB
+    /// 5.0.21 at a million customers ("page must be writable to support changes", the engine unusable after). No
+    /// responses are recorded yet (production and tracking arrive with their issue), so the response history
+    /// is empty for everyone.
     /// </summary>
     public static SegmentReport RecomputeAll(ICustomerStore store, SegmentRules rules, DateOnly today, int chunkSize = 2000)
     {
         var counts = Segments.All.ToDictionary(s => s, _ => 0);
         var samples = new List<(string, SegmentAssignment)>();
-        using var queue = new BlockingCollection<List<Customer>>(boundedCapacity: 2);
-        using var stop = new CancellationTokenSource();
-        var reader = Task.Run(() =>
+        string? after = null;
+        int saved = 0;
+        while (store.Page(after, chunkSize) is { Count: > 0 } page)
         {
-            try
+            var changed = new List<Customer>(page.Count);
+            foreach (var record in page)
             {
-                string? after = null;
-                while (store.Page(after, chunkSize) is { Count: > 0 } page)
-                {
-                    var changed = new List<Customer>(page.Count);
-                    foreach (var record in page)
-                    {
-                        var customer = record.Customer;
-                        var before = customer.Segment;
-                        var assignment = rules.Assign(customer, record.Policies, today);
-                        counts[assignment.Segment] = counts.GetValueOrDefault(assignment.Segment) + 1;
-                        if (samples.Count(s => s.Item2.Segment == assignment.Segment) < SamplesPerSegment) samples.Add((customer.Id, assignment));
-                        if (!Same(before, assignment)) changed.Add(customer);
-                    }
-                    queue.Add(changed, stop.Token);
-                    after = page[^1].Customer.Id;
-                }
+                var customer = record.Customer;
+                var before = customer.Segment;
+                var assignment = rules.Assign(customer, record.Policies, today);
+                counts[assignment.Segment] = counts.GetValueOrDefault(assignment.Segment) + 1;
+                if (samples.Count(s => s.Item2.Segment == assignment.Segment) < SamplesPerSegment) samples.Add((customer.Id, assignment));
+                if (!Same(before, assignment)) changed.Add(customer);
             }
-            finally { queue.CompleteAdding(); }
-        });
-        try
-        {
-            foreach (var changed in queue.GetConsumingEnumerable())
-                if (changed.Count > 0) store.Save(changed, []);
-            reader.GetAwaiter().GetResult(); // the reader's exception, if it failed
+            if (changed.Count > 0) store.Save(changed, []);
+            saved += changed.Count;
+            after = page[^1].Customer.Id;
         }
-        finally
-        {
-            stop.Cancel();
-            try { reader.Wait(); } catch (AggregateException) { } // cancelled, or failed after the writer did
-        }
-        return new SegmentReport(counts, samples);
+        return new SegmentReport(counts, samples) { Saved = saved };
     }
 
     private static bool Same(SegmentAssignment? a, SegmentAssignment b) =>

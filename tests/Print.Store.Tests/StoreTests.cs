@@ -117,6 +117,7 @@ public class StoreTests : IDisposable
         Assert.Equal(0, saves);
         Assert.Equal(before, store.Dump());
         Assert.Equal(first.Counts, again.Counts);
+        Assert.Equal((3, 0), (first.Saved, again.Saved));
 
         CustomerSegmentation.RecomputeAll(store, SegmentRules.Default, today.AddDays(1), chunkSize: 2);
         Assert.Equal(2, saves); // two pages, every record's day changed
