@@ -268,4 +268,16 @@ public class ImportTests : IDisposable
         Assert.Equal((30, 30, 10), (summary.RejectedRows, summary.Problems, summary.Errors.Count));
         Assert.Equal(31, File.ReadAllLines(summary.RejectsFile).Length);
     }
+
+    [Fact]
+    public void SegmentingOnTheDayOfTheImportFindsEveryRecordCurrent()
+    {
+        var file = dir.WriteBytes("customers.csv", Data.Utf8(Data.Csv + Data.Rows.Replace("P00", "P10").Replace("宝马 X3", "奥迪 A6L")));
+        using var store = new LiteDbCustomerStore(dir.File("print.db"));
+        Importer(store).Import(file);
+
+        var report = CustomerSegmentation.RecomputeAll(store, SegmentRules.Default, Data.Today);
+
+        Assert.Equal((3, 0), (report.Total, report.Saved));
+    }
 }

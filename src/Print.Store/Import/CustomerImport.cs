@@ -95,7 +95,7 @@ public sealed class CustomerImport(ICustomerStore store, SegmentRules rules, Dat
                         customer = stored.Customer;
                         held = stored.Policies.Where(s => !p.Policies.ContainsKey(s.Number));
                     }
-                    rules.Assign(customer, held.Concat(p.Policies.Values).ToList(), today);
+                    rules.Assign(customer, StoreOrder(held.Concat(p.Policies.Values)), today);
                     customers.Add(customer);
                     policies.AddRange(p.Policies.Values);
                 }
@@ -130,7 +130,7 @@ public sealed class CustomerImport(ICustomerStore store, SegmentRules rules, Dat
                 foreach (var chunk in Merged(check).Chunk(ChunkSize))
                 {
                     if (fresh)
-                        foreach (var p in chunk) rules.Assign(p.Customer, p.Policies.Values, today);
+                        foreach (var p in chunk) rules.Assign(p.Customer, StoreOrder(p.Policies.Values), today);
                     queue.Add(chunk, stop.Token);
                 }
             }
@@ -147,6 +147,14 @@ public sealed class CustomerImport(ICustomerStore store, SegmentRules rules, Dat
             try { producer.Wait(); } catch (AggregateException) { } // cancelled, or failed after the consumer did
         }
     }
+
+    /// <summary>
+    /// A customer's policies in the order the store gives them back (<see cref="CustomerRecord"/>: latest end
+    /// first), so that segmenting again on the day of the import finds the same reasons (car models are listed
+    /// in the order of the policies) and rewrites nothing.
+    /// </summary>
+    private static List<Policy> StoreOrder(IEnumerable<Policy> policies) =>
+        policies.OrderByDescending(p => p.End).ThenBy(p => p.Number, StringComparer.Ordinal).ToList();
 
     private sealed class Pending(Customer customer)
     {
