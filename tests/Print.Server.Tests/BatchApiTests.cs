@@ -118,6 +118,9 @@ public class BatchApiTests : IAsyncLifetime
 
         var piece = app.Services.GetRequiredService<IProductionStore>().FindPieceByTracking(TrackingNumber.Check(number).Value)!;
         Assert.Equal(PieceState.Delivered, piece.History.State);
+
+        var kpis = (await Get("/api/kpis")).EnumerateArray().ToList();
+        Assert.Contains(kpis, k => k.GetProperty("delivered").GetInt32() == 1 && k.GetProperty("posted").GetInt32() == batch.GetProperty("pieces").GetInt32());
     }
 
     private async Task<(HttpStatusCode, string?)> Step(string path, string json)

@@ -93,6 +93,22 @@ public static class BatchApi
             return ApiJson.Json(Step(states.Posted(id, Actor(body))));
         });
 
+        api.MapGet("/kpis", (IProductionStore store) =>
+            ApiJson.Json(new ProductionKpis(store).ByCampaign().Select(c => new
+            {
+                campaign = c.Trigger,
+                pieces = c.Kpis.Pieces,
+                posted = c.Kpis.Posted,
+                delivered = c.Kpis.Delivered,
+                re_routed = c.Kpis.ReRouted,
+                returned = c.Kpis.Returned,
+                returned_by_reason = c.Kpis.ReturnedByReason.ToDictionary(r => r.Key, r => r.Value),
+                in_transit = c.Kpis.InTransit,
+                delivery_rate = c.Kpis.DeliveryRate,
+                seed_delivery_days_mean = c.Kpis.SeedAverageDays,
+                seed_delivery_days_max = c.Kpis.SeedMaxDays,
+            })));
+
         // The post office's CSV as the request body (UTF-8 or GBK), e.g. curl --data-binary @feedback.csv.
         api.MapPost("/feedback", async (HttpRequest request, FeedbackImport import, ProductionPaths paths) =>
         {

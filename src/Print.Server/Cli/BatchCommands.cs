@@ -28,6 +28,7 @@ public static class BatchCommands
                print batch spoil PIECE-ID --reason TEXT [--by NAME] [--no-reprint]
                print batch feedback FILE.csv [--reasons FILE.json]
                print batch render ID --out DIR
+               print batch kpis [--campaign TRIGGER]
         """;
 
     private const string PrintShop = "print shop";
@@ -49,6 +50,7 @@ public static class BatchCommands
                 "posted" => Step(args, output, (states, id, by) => states.Posted(id, by)),
                 "spoil" => Spoil(args, output),
                 "feedback" => Feedback(args, output, error),
+                "kpis" => Kpis(args, output),
                 _ => throw new UsageException($"unknown batch command '{command}'; {Usage}"),
             };
         }
@@ -171,6 +173,25 @@ public static class BatchCommands
         foreach (var e in summary.BadRows.Concat(summary.Unknown).Concat(summary.Refused).OrderBy(e => e.Row))
             error.WriteLine($"{file}: {Pii.Scrub(e.ToString())}");
         output.WriteLine(summary.ToString());
+        return 0;
+    }
+
+    /// <summary>Delivery KPIs per campaign (trigger) over every batch, or of one campaign.</summary>
+    private static int Kpis(Arguments args, TextWriter output)
+    {
+        var campaign = args.Optional("campaign");
+        if (campaign is not null && !Triggers.ByPriority.Contains(campaign))
+            throw new UsageException($"--campaign must be one of {string.Join(", ", Triggers.ByPriority)}, not '{campaign}'");
+        using var session = Open(args);
+        NoMoreWords(args, "kpis");
+        var kpis = new ProductionKpis(session.Production);
+        var campaigns = campaign is null ? kpis.ByCampaign() : [(campaign, kpis.ForCampaign(campaign))];
+        if (campaigns.Count == 0) output.WriteLine("no pieces yet");
+        foreach (var (trigger, k) in campaigns)
+        {
+            output.WriteLine($"{trigger}:");
+            foreach (var line in ProductionKpis.Describe(k)) output.WriteLine($"  {line}");
+        }
         return 0;
     }
 
