@@ -30,6 +30,13 @@ public interface IProductionStore
     /// <summary>The batch's pieces in presort order (by <see cref="MailPiece.Sequence"/>).</summary>
     IReadOnlyList<MailPiece> PiecesOf(string batchId);
 
+    /// <summary>
+    /// A page of the batch's pieces in presort order: at most <paramref name="count"/> of them, those with
+    /// <see cref="MailPiece.Sequence"/> from <paramref name="fromSequence"/> on. A large batch is read a page at
+    /// a time through this, so that no more than a page of its pieces is held in memory.
+    /// </summary>
+    IReadOnlyList<MailPiece> PiecesOf(string batchId, int fromSequence, int count);
+
     MailPiece? FindPiece(string id);
 
     MailPiece? FindPieceByTracking(TrackingNumber number);

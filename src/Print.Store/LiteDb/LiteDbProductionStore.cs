@@ -12,7 +12,9 @@ namespace Print.Store.LiteDb;
 /// <item><c>batches</c>: <c>_id</c> the batch id (<c>B20261125-01</c>); state, history, limits, files.</item>
 /// <item><c>pieces</c>: <c>_id</c> the piece id; a <b>unique</b> index on <c>communication_key</c> (the communication
 /// of a first delivery, the piece's own id for a seed or a redelivery), so a second piece for one communication
-/// fails its whole transaction; indexes on <c>batch_id</c>, <c>tracking_number</c> and <c>trigger</c>.</item>
+/// fails its whole transaction; indexes on <c>batch_id</c>, <c>tracking_number</c> and <c>trigger</c>, and
+/// <c>batch_sequence</c> on the batch id and the zero-padded sequence (<see cref="BatchSequence"/>), which reads a
+/// batch a page at a time in presort order.</item>
 /// <item><c>tracking_ranges</c>: <c>_id</c> the range id, <c>next_serial</c> the next unused serial.</item>
 /// <item><c>tracking_audit</c>: one line per allocation (range, first and last serial, batch, time, who).</item>
 /// <item><c>redeliveries</c>: <c>_id</c> the returned piece; waiting until a corrected address arrives.</item>
@@ -34,6 +36,12 @@ public sealed class LiteDbProductionStore : IProductionStore
     /// <summary>The field a communication document gets when a piece takes it: the piece id.</summary>
     public const string BatchedIn = "batched_in";
 
+    /// <summary>
+    /// The key of the <c>batch_sequence</c> index: <c>B20261125-01/0000000042</c>. Text sorts as the sequence does
+    /// when padded, and '/' sorts below every digit, so one batch's keys never interleave with another's.
+    /// </summary>
+    public const string BatchSequence = "$.batch_id + '/' + LPAD(STRING($.sequence), 10, '0')";
+
     private readonly PrintDatabase database;
     private readonly ILiteCollection<BsonDocument> workOrders, batches, pieces, ranges, audit, redeliveries, communications, customers;
 
@@ -53,6 +61,7 @@ public sealed class LiteDbProductionStore : IProductionStore
         pieces.EnsureIndex("batch_id", "$.batch_id");
         pieces.EnsureIndex("tracking_number", "$.tracking_number");
         pieces.EnsureIndex("trigger", "$.trigger");
+        pieces.EnsureIndex("batch_sequence", BatchSequence);
         redeliveries.EnsureIndex("status", "$.status");
         // The production queue: mail handed off and not yet in a piece is found through the status index.
         communications.EnsureIndex("status", "$.status");
@@ -156,6 +165,19 @@ public sealed class LiteDbProductionStore : IProductionStore
 
     public IReadOnlyList<MailPiece> PiecesOf(string batchId) =>
         pieces.Find(Query.EQ("batch_id", batchId)).Select(ProductionMapper.Piece).OrderBy(p => p.Sequence).ToList();
+
+    public IReadOnlyList<MailPiece> PiecesOf(string batchId, int fromSequence, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        if (count == 0) return [];
+        var from = SequenceKey(batchId, Math.Max(0, fromSequence));
+        return pieces.Query().Where(Query.Between(BatchSequence, from, SequenceKey(batchId, int.MaxValue))).OrderBy(BatchSequence)
+            .Limit(count).ToEnumerable().Select(ProductionMapper.Piece).ToList();
+    }
+
+    /// <summary>The <see cref="BatchSequence"/> key of a piece.</summary>
+    private static string SequenceKey(string batchId, int sequence) =>
+        batchId + "/" + sequence.ToString("0000000000", System.Globalization.CultureInfo.InvariantCulture);
 
     public MailPiece? FindPiece(string id) => pieces.FindById(id) is { } d ? ProductionMapper.Piece(d) : null;
 
