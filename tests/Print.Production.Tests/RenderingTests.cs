@@ -22,7 +22,8 @@ public class RenderingTests : IDisposable
     {
         using var database = new PrintDatabase(Db);
         var library = new TemplateLibrary(templates ?? BatchFixture.Templates, DocumentEngine.Default);
-        var renderer = new BatchRenderer(new LiteDbProductionStore(database), new LiteDbCustomerStore(database), library, campaign) { ProgressEvery = 5 };
+        // Four pieces a read: every batch here is read from the store in several pages, across file boundaries.
+        var renderer = new BatchRenderer(new LiteDbProductionStore(database), new LiteDbCustomerStore(database), library, campaign) { ProgressEvery = 5, PiecesPerRead = 4 };
         return renderer.Render(batchId, Out, progress is null ? null : new Collect(progress), ct, again);
     }
 
@@ -166,6 +167,19 @@ public class RenderingTests : IDisposable
         Assert.Equal(3, batch.RenderedPieces);
         Assert.Equal([PieceState.Rendered, PieceState.Rendered, PieceState.Rendered, PieceState.Planned, PieceState.Planned, PieceState.Planned],
             pieces.Select(p => p.History.State));
+    }
+
+    [Theory]
+    [InlineData("B20261125-01-00003", "batch B20261125-01 has 5 pieces but the store holds no piece 3 of it")]
+    [InlineData("B20261125-01-00005", "batch B20261125-01 has 5 pieces but the store holds fewer of them")]
+    public void APieceMissingFromTheStoreStopsTheBatchBeforeAnythingIsWritten(string missing, string message)
+    {
+        BatchFixture.Create(Db, 5, ["thank-you"], MailClass.Registered, new SplitLimits(MaxPieces: 2));
+        using (var db = new LiteDB.LiteDatabase(new LiteDB.ConnectionString { Filename = Db }))
+            Assert.True(db.GetCollection(LiteDbProductionStore.Pieces).Delete(missing));
+        var e = Assert.Throws<BatchRenderException>(() => Render());
+        Assert.Equal(message, e.Message);
+        Assert.Empty(Directory.GetFiles(Path.Combine(Out, BatchFixture.BatchId), "*.pdf"));
     }
 
     [Fact]

@@ -29,14 +29,12 @@ public sealed record BatchRenderResult(string BatchId, string Directory, IReadOn
 /// recorded file: no piece is printed twice or left out. The batch goes created → rendering → rendered;
 /// <see cref="Batch.TemplateHash"/> records the templates it was rendered from.
 /// </para>
-/// Memory is bounded by one print file: pieces are laid out and drawn one at a time, and only the current
-/// file's pages are held (PDFsharp keeps a document until it is saved).
+/// Memory is bounded by one print file: the pieces are read from the store a page at a time, laid out and drawn
+/// one at a time, and only the current file's pieces and pages are held (PDFsharp keeps a document until it is
+/// saved); the manifest and the posting list are written from a second paged read.
 /// </summary>
 public sealed class BatchRenderer(IProductionStore production, ICustomerStore customers, TemplateLibrary library, CampaignSettings? campaign = null)
 {
-    /// <summary>Customers fetched from the store in one round trip.</summary>
-    private const int LookAhead = 1_000;
-
     private readonly CampaignSettings _campaign = campaign ?? CampaignSettings.Default;
 
     /// <summary>Who the state changes name.</summary>
@@ -46,6 +44,9 @@ public sealed class BatchRenderer(IProductionStore production, ICustomerStore cu
 
     /// <summary>How often progress is reported within a file, in pieces (whole files are always reported).</summary>
     public int ProgressEvery { get; init; } = 250;
+
+    /// <summary>Pieces read from the store at a time (<see cref="IProductionStore.PiecesOf(string, int, int)"/>), and their customers fetched in one round trip.</summary>
+    public int PiecesPerRead { get; init; } = 1_000;
 
     /// <summary>
     /// Renders <paramref name="batchId"/> (created, or rendering: resumes), or a rendered or approved batch again
@@ -87,15 +88,13 @@ public sealed class BatchRenderer(IProductionStore production, ICustomerStore cu
         Directory.CreateDirectory(directory);
         foreach (var stale in Directory.EnumerateFiles(directory, "*.tmp")) File.Delete(stale);
 
-        var pieces = production.PiecesOf(batch.Id);
-        if (pieces.Count != batch.PieceCount)
-            throw new BatchRenderException($"batch {batch.Id} has {batch.PieceCount} pieces but the store holds {pieces.Count} of them");
+        CheckPieceCount(batch);
         int resumedAfter = batch.RenderedPieces;
-        var report = (string step) => progress?.Report(new BatchRenderProgress(batch.Id, batch.RenderedPieces, pieces.Count,
+        var report = (string step) => progress?.Report(new BatchRenderProgress(batch.Id, batch.RenderedPieces, batch.PieceCount,
             batch.Files.Count, batch.Files.Sum(f => f.Pages), clock.Elapsed, step));
         report(resumedAfter > 0 ? $"resuming after {resumedAfter:N0} pieces in {batch.Files.Count} files" : "started");
 
-        RenderPrintFiles(batch, pieces, templates, directory, report, ct);
+        RenderPrintFiles(batch, directory, report, ct);
 
         // Print files of an earlier, longer rendering would otherwise linger beside the new ones.
         var printFiles = batch.Files.Where(f => BatchOutput.IsPrintFileName(f.Name, out _)).ToList();
@@ -105,25 +104,56 @@ public sealed class BatchRenderer(IProductionStore production, ICustomerStore cu
         ct.ThrowIfCancellationRequested();
         report("writing the manifest and the posting list");
         var manifestPath = Path.Combine(directory, BatchOutput.Manifest);
-        BatchOutput.WriteManifest(manifestPath, pieces);
+        BatchOutput.WriteManifest(manifestPath, Stored(batch));
         var postingPath = Path.Combine(directory, BatchOutput.PostingList);
-        var listPages = new PostingList(library.Engine, PostingList.LoadTemplate(library.Root), library.DefaultSender).Write(batch, string.Join(" + ", templates.Select(t => t.Metadata.Title)), pieces, postingPath);
-        var all = new List<BatchOutputFile>(printFiles) { Output(manifestPath, 0, pieces.Count), Output(postingPath, listPages, pieces.Count) };
+        var listPages = new PostingList(library.Engine, PostingList.LoadTemplate(library.Root), library.DefaultSender)
+            .Write(batch, string.Join(" + ", templates.Select(t => t.Metadata.Title)), batch.PieceCount, Stored(batch), postingPath);
+        var all = new List<BatchOutputFile>(printFiles) { Output(manifestPath, 0, batch.PieceCount), Output(postingPath, listPages, batch.PieceCount) };
         BatchOutput.WriteChecksums(Path.Combine(directory, BatchOutput.Checksums), all);
 
         batch.Files = all;
         batch.History.Transition(BatchState.Rendered, Clock.GetUtcNow(), Actor);
         production.Update(batch, []);
         report("rendered");
-        return new BatchRenderResult(batch.Id, directory, all, pieces.Count, printFiles.Sum(f => f.Pages), resumedAfter, clock.Elapsed);
+        return new BatchRenderResult(batch.Id, directory, all, batch.PieceCount, printFiles.Sum(f => f.Pages), resumedAfter, clock.Elapsed);
     }
 
-    private void RenderPrintFiles(Batch batch, IReadOnlyList<MailPiece> pieces, IReadOnlyList<PrintTemplate> templates, string directory,
-        Action<string> report, CancellationToken ct)
+    /// <summary>
+    /// The store holds the batch's pieces numbered 1 to <see cref="Batch.PieceCount"/>: checked at the end before
+    /// anything is written (the last is there, none beyond it), and on the way by <see cref="Pages"/> (no gap).
+    /// </summary>
+    private void CheckPieceCount(Batch batch)
+    {
+        var tail = production.PiecesOf(batch.Id, batch.PieceCount, 2);
+        bool whole = batch.PieceCount == 0 ? tail.Count == 0 : tail is [{ } last] && last.Sequence == batch.PieceCount;
+        if (!whole)
+            throw new BatchRenderException($"batch {batch.Id} has {batch.PieceCount} pieces but the store holds " +
+                (tail.Count == 0 || tail[0].Sequence < batch.PieceCount ? "fewer" : "more") + " of them");
+    }
+
+    /// <summary>The batch's pieces from the store in presort order, a page at a time, after the first <paramref name="skip"/>.</summary>
+    private IEnumerable<IReadOnlyList<MailPiece>> Pages(Batch batch, int skip)
+    {
+        for (int done = skip; done < batch.PieceCount;)
+        {
+            var page = production.PiecesOf(batch.Id, done + 1, Math.Min(PiecesPerRead, batch.PieceCount - done));
+            for (int k = 0; k < page.Count; k++)
+                if (page[k].Sequence != done + k + 1)
+                    throw new BatchRenderException($"batch {batch.Id} has {batch.PieceCount} pieces but the store holds no piece {done + k + 1} of it");
+            if (page.Count == 0)
+                throw new BatchRenderException($"batch {batch.Id} has {batch.PieceCount} pieces but the store holds only {done} of them");
+            done += page.Count;
+            yield return page;
+        }
+    }
+
+    /// <summary>The batch's pieces from the store in presort order, read a page at a time.</summary>
+    private IEnumerable<MailPiece> Stored(Batch batch) => Pages(batch, 0).SelectMany(page => page);
+
+    private void RenderPrintFiles(Batch batch, string directory, Action<string> report, CancellationToken ct)
     {
         var composer = new PieceComposer(library, new PieceRenderer(library.Engine), _campaign);
         var lookup = new Dictionary<string, CustomerRecord>(StringComparer.Ordinal);
-        int lookedUpTo = batch.RenderedPieces;
         var limits = batch.Limits;
 
         PdfBatchWriter? writer = null;
@@ -131,32 +161,34 @@ public sealed class BatchRenderer(IProductionStore production, ICustomerStore cu
         int sheets = 0;
         try
         {
-            for (int i = batch.RenderedPieces; i < pieces.Count; i++)
+            foreach (var page in Pages(batch, batch.RenderedPieces))
             {
-                ct.ThrowIfCancellationRequested();
-                var piece = pieces[i];
-                if (i >= lookedUpTo) lookedUpTo = LookUp(pieces, i, lookup);
-                var composed = composer.Compose(piece, lookup.GetValueOrDefault(piece.CustomerId), batch.CreatedOn);
-                if (composed.Sheets > limits.MaxSheets)
-                    throw new BatchRenderException(piece, $"{composed.Sheets} sheets, more than a whole print file may hold ({limits.MaxSheets}); raise the batch's sheet limit");
-
-                bool full = inFile.Count == limits.MaxPieces || sheets + composed.Sheets > limits.MaxSheets;
-                if (full && inFile.Count > 0)
+                LookUp(page, lookup);
+                foreach (var piece in page)
                 {
-                    Finish(batch, writer!, inFile, directory);
-                    writer.Dispose();
-                    writer = null;
-                    inFile.Clear();
-                    sheets = 0;
-                    report($"wrote {batch.Files[^1].Name}");
+                    ct.ThrowIfCancellationRequested();
+                    var composed = composer.Compose(piece, lookup.GetValueOrDefault(piece.CustomerId), batch.CreatedOn);
+                    if (composed.Sheets > limits.MaxSheets)
+                        throw new BatchRenderException(piece, $"{composed.Sheets} sheets, more than a whole print file may hold ({limits.MaxSheets}); raise the batch's sheet limit");
+
+                    bool full = inFile.Count == limits.MaxPieces || sheets + composed.Sheets > limits.MaxSheets;
+                    if (full && inFile.Count > 0)
+                    {
+                        Finish(batch, writer!, inFile, directory);
+                        writer.Dispose();
+                        writer = null;
+                        inFile.Clear();
+                        sheets = 0;
+                        report($"wrote {batch.Files[^1].Name}");
+                    }
+                    writer ??= new PdfBatchWriter(Info(batch, batch.Files.Count + 1));
+                    int first = writer.PageCount + 1;
+                    writer.Append(new LaidOutDocument(Info(batch, batch.Files.Count + 1), composed.Pages));
+                    piece.Pages = new PiecePages(BatchOutput.PrintFileName(batch.Files.Count + 1), first, writer.PageCount, composed.Sheets);
+                    inFile.Add(piece);
+                    sheets += composed.Sheets;
+                    if (inFile.Count % ProgressEvery == 0) report($"rendering {BatchOutput.PrintFileName(batch.Files.Count + 1)}");
                 }
-                writer ??= new PdfBatchWriter(Info(batch, batch.Files.Count + 1));
-                int first = writer.PageCount + 1;
-                writer.Append(new LaidOutDocument(Info(batch, batch.Files.Count + 1), composed.Pages));
-                piece.Pages = new PiecePages(BatchOutput.PrintFileName(batch.Files.Count + 1), first, writer.PageCount, composed.Sheets);
-                inFile.Add(piece);
-                sheets += composed.Sheets;
-                if (inFile.Count % ProgressEvery == 0) report($"rendering {BatchOutput.PrintFileName(batch.Files.Count + 1)}");
             }
             if (inFile.Count > 0)
             {
@@ -170,15 +202,13 @@ public sealed class BatchRenderer(IProductionStore production, ICustomerStore cu
         }
     }
 
-    /// <summary>Fetches the customers of the next pieces in one round trip; returns the index up to which they are known.</summary>
-    private int LookUp(IReadOnlyList<MailPiece> pieces, int from, Dictionary<string, CustomerRecord> lookup)
+    /// <summary>Fetches the customers of a page of pieces in one round trip.</summary>
+    private void LookUp(IReadOnlyList<MailPiece> page, Dictionary<string, CustomerRecord> lookup)
     {
-        int to = Math.Min(pieces.Count, from + LookAhead);
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        for (int i = from; i < to; i++) if (!pieces[i].IsSeed) ids.Add(pieces[i].CustomerId);
+        foreach (var piece in page) if (!piece.IsSeed) ids.Add(piece.CustomerId);
         lookup.Clear();
         foreach (var (id, record) in customers.GetMany(ids)) lookup[id] = record;
-        return to;
     }
 
     /// <summary>Saves the file, then records it, its pieces' pages and states and the progress in one transaction.</summary>

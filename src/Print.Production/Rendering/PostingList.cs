@@ -36,11 +36,20 @@ public sealed class PostingList(DocumentEngine engine, DataTemplate template, Te
     };
 
     /// <summary>Writes the list of <paramref name="pieces"/> (presort order) to <paramref name="path"/>; returns its page count. <paramref name="kindName"/> is what the counter reads as the kind of mail (the templates' titles).</summary>
-    public int Write(Batch batch, string kindName, IReadOnlyList<MailPiece> pieces, string path)
+    public int Write(Batch batch, string kindName, IReadOnlyList<MailPiece> pieces, string path) =>
+        Write(batch, kindName, pieces.Count, pieces, path);
+
+    /// <summary>
+    /// Writes the list of the <paramref name="count"/> pieces that <paramref name="pieces"/> yields (presort order,
+    /// read once, a chunk of pages at a time: a batch read from the store page by page is never held whole) to
+    /// <paramref name="path"/>; returns its page count.
+    /// </summary>
+    public int Write(Batch batch, string kindName, int count, IEnumerable<MailPiece> pieces, string path)
     {
-        int totalPages = Math.Max(1, (pieces.Count + RowsPerPage - 1) / RowsPerPage);
+        int totalPages = Math.Max(1, (count + RowsPerPage - 1) / RowsPerPage);
         var header = new Header(batch.Id, kindName, MailClassName(batch.MailClass), batch.CreatedOn.ToDateTime(TimeOnly.MinValue),
-            sender, pieces.Count, totalPages, RowsPerPage);
+            sender, count, totalPages, RowsPerPage);
+        using var next = pieces.GetEnumerator();
         using var writer = new PdfBatchWriter(new DocumentInfo($"交寄清单 · {batch.Id}", $"{sender.Company} {sender.Branch}", $"{header.MailClassName}交寄清单", "Print"));
         for (int first = 0; first < totalPages; first += PagesPerChunk)
         {
@@ -48,9 +57,10 @@ public sealed class PostingList(DocumentEngine engine, DataTemplate template, Te
             for (int n = first; n < Math.Min(totalPages, first + PagesPerChunk); n++)
             {
                 var items = new List<Item>();
-                for (int i = n * RowsPerPage; i < Math.Min(pieces.Count, (n + 1) * RowsPerPage); i++)
+                for (int i = n * RowsPerPage; i < Math.Min(count, (n + 1) * RowsPerPage); i++)
                 {
-                    var p = pieces[i];
+                    if (!next.MoveNext()) throw new InvalidOperationException($"the posting list of batch {batch.Id} has {count} items but was given {i}");
+                    var p = next.Current;
                     var a = p.Address;
                     items.Add(new Item(i + 1, p.TrackingNumber?.ToString() ?? "—", p.Name, a.Province + a.City + a.District, a.Postcode));
                 }
