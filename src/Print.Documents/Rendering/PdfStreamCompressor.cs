@@ -13,6 +13,11 @@ namespace Print.Documents.Rendering;
 /// stream with .NET's zlib (small ones — page content — at the best ratio, large ones — font programs —
 /// fast), fixing /Length and /Filter and writing a fresh cross-reference table. A stream PDFsharp did
 /// filter itself (an image) keeps its data; a Flate one gets its missing checksum appended.
+/// <para>
+/// The compressed file is written straight to its destination as it is produced (a 5,000-page print file is
+/// never held twice in memory); the new cross-reference table's offsets are counted here, so the destination
+/// need not be seekable.
+/// </para>
 /// </summary>
 internal static partial class PdfStreamCompressor
 {
@@ -22,36 +27,60 @@ internal static partial class PdfStreamCompressor
     [GeneratedRegex(@"/Length (\d+)(?! \d+ R)")]
     private static partial Regex DirectLength();
 
-    public static MemoryStream Compress(MemoryStream input)
+    /// <summary>How hard a stream of this many bytes is deflated.</summary>
+    public static CompressionLevel Level(int length) => length > LargeStream ? CompressionLevel.Fastest : CompressionLevel.SmallestSize;
+
+    /// <summary>
+    /// Writes the compressed copy of the uncompressed PDF <paramref name="pdf"/> to <paramref name="destination"/>.
+    /// The objects numbered in <paramref name="deflated"/> are streams already deflated with zlib's checksum
+    /// (the page contents <see cref="PdfBatchWriter"/> deflates as it goes): they are copied as they are.
+    /// </summary>
+    public static void Compress(ReadOnlySpan<byte> pdf, Stream destination, IReadOnlySet<int>? deflated = null)
     {
-        var pdf = input.GetBuffer().AsSpan(0, (int)input.Length);
         int startXref = FindStartXref(pdf);
         var offsets = ReadXrefTable(pdf, startXref, out int xrefStart, out int trailerStart, out int size);
         var ordered = offsets.Where(o => o.Value > 0).OrderBy(o => o.Value).ToList();
 
-        var output = new MemoryStream(pdf.Length + ordered.Count * 8);
+        var output = new Output(destination);
         output.Write(pdf[..ordered[0].Value]);
-        var newOffsets = new Dictionary<int, long>();
+        var newOffsets = new long[size];
         for (int i = 0; i < ordered.Count; i++)
         {
             int start = ordered[i].Value;
             int end = i + 1 < ordered.Count ? ordered[i + 1].Value : xrefStart;
             newOffsets[ordered[i].Key] = output.Position;
-            WriteObject(pdf[start..end], output);
+            if (deflated is not null && deflated.Contains(ordered[i].Key)) output.Write(pdf[start..end]);
+            else WriteObject(pdf[start..end], output);
         }
         long newXref = output.Position;
-        var xref = new StringBuilder();
+        var xref = new StringBuilder(20 * size + 32);
         xref.Append("xref\n0 ").Append(size).Append('\n').Append("0000000000 65535 f \n");
         for (int n = 1; n < size; n++)
-            xref.Append(newOffsets.TryGetValue(n, out var off) ? $"{off:0000000000} 00000 n \n" : "0000000000 65535 f \n");
+        {
+            if (newOffsets[n] > 0) xref.Append(newOffsets[n].ToString("0000000000", CultureInfo.InvariantCulture)).Append(" 00000 n \n");
+            else xref.Append("0000000000 65535 f \n");
+        }
         output.Write(Encoding.ASCII.GetBytes(xref.ToString()));
-        var trailer = Encoding.Latin1.GetString(pdf[trailerStart..startXref]);
-        output.Write(Encoding.Latin1.GetBytes(trailer));
+        output.Write(pdf[trailerStart..startXref]);
         output.Write(Encoding.ASCII.GetBytes($"startxref\n{newXref}\n%%EOF\n"));
-        return output;
     }
 
-    private static void WriteObject(ReadOnlySpan<byte> obj, MemoryStream output)
+    /// <summary>The destination, and how many bytes have been written to it (the offset of the next object).</summary>
+    private sealed class Output(Stream destination)
+    {
+        /// <summary>Reused for every stream deflated into this file.</summary>
+        public readonly MemoryStream Scratch = new();
+
+        public long Position { get; private set; }
+
+        public void Write(ReadOnlySpan<byte> bytes)
+        {
+            destination.Write(bytes);
+            Position += bytes.Length;
+        }
+    }
+
+    private static void WriteObject(ReadOnlySpan<byte> obj, Output output)
     {
         int keyword = obj.IndexOf("stream"u8);
         if (keyword < 0) { output.Write(obj); return; }
@@ -81,11 +110,12 @@ internal static partial class PdfStreamCompressor
         output.Write(obj[(dataStart + streamLength)..]);
     }
 
-    private static void WriteDeflated(ReadOnlySpan<byte> obj, MemoryStream output, string dictionary, Match length,
+    private static void WriteDeflated(ReadOnlySpan<byte> obj, Output output, string dictionary, Match length,
         int keyword, int dataStart, ReadOnlySpan<byte> data)
     {
-        var deflated = new MemoryStream(data.Length / 2 + 64);
-        using (var zlib = new ZLibStream(deflated, data.Length > LargeStream ? CompressionLevel.Fastest : CompressionLevel.SmallestSize, leaveOpen: true))
+        var deflated = output.Scratch;
+        deflated.SetLength(0);
+        using (var zlib = new ZLibStream(deflated, Level(data.Length), leaveOpen: true))
             zlib.Write(data);
         if (deflated.Length >= data.Length) { output.Write(obj); return; }
         int close = dictionary.LastIndexOf(">>", StringComparison.Ordinal);
