@@ -27,7 +27,7 @@ internal static class CustomerFileGenerator
     private static readonly string[] Occupations = { "教师", "医生", "公务员", "工程师", "个体经营", "销售", "司机", "会计", "律师", "企业管理", "自由职业", "退休" };
     private const string Header = "客户编号,姓名,性别,出生日期,身份证号,手机,邮箱,省,市,区,详细地址,邮编,职业,保单号,车牌号,车型,起保日期,终保日期,保费,出险次数,赔款金额,利润";
 
-    public static (int Rows, int Customers) Write(string path, int rows, int seed = 20261125)
+    public static (int Rows, int Customers) Write(string path, int rows, int maxCustomers = int.MaxValue, int seed = 20261125)
     {
         var random = new Random(seed);
         using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 20);
@@ -35,7 +35,7 @@ internal static class CustomerFileGenerator
         var inv = CultureInfo.InvariantCulture;
         int written = 0, customers = 0;
         var today = new DateOnly(2026, 11, 25);
-        while (written < rows)
+        while (written < rows && customers < maxCustomers)
         {
             customers++;
             var id = $"C{customers:D9}";
