@@ -111,6 +111,12 @@ public class BatchCliTests : IDisposable
         Assert.Contains("  delivery rate 50.0% (1 of 2 posted)", output);
         Assert.Contains("  returned by reason: moved 1", output);
         foreach (var personal in new[] { "张伟", "王芳", "八一大道" }) Assert.DoesNotContain(personal, output);
+
+        (code, output, _) = Run(["batch", "kpis", "--campaign", "thank-you", .. Common]);
+        Assert.Equal(0, code);
+        Assert.Equal(["thank-you:", "  pieces 2, posted 2, delivered 1, returned 1, re-routed 0, in transit 0, re-prints 0",
+            "  delivery rate 50.0% (1 of 2 posted)", "  returned by reason: moved 1"], output.TrimEnd().ReplaceLineEndings("\n").Split('\n'));
+        Assert.Equal(2, Run(["batch", "kpis", "--campaign", "thankyou", .. Common]).Code);
     }
 
     [Fact]
