@@ -19,9 +19,10 @@ public static class CustomerSegmentation
 
     /// <summary>
     /// Recomputes every customer, walking the store in id order a page of <paramref name="chunkSize"/> at a time;
-    /// the customers of a page whose segment record changed are saved as one transaction. A record is unchanged
-    /// when its segment, rule, reasons and day are all the same, so segmenting twice on one day writes nothing the
-    /// second time, while the next day rewrites every record (its <c>on</c> is the day the facts were taken).
+    /// the customers of a page whose segment record changed are saved as one transaction. A record changes only
+    /// when its segment, rule or reasons do (<see cref="SegmentRules.Assign"/> keeps the record and its day
+    /// otherwise), so segmenting again writes only the customers whose standing moved: reasons that count days
+    /// (days to expiry) change daily, the others seldom.
     /// One thread: reading the next page on a second thread while this one saved the previous page broke LiteDB
     /// 5.0.21 at a million customers ("page must be writable to support changes", the engine unusable after). No
     /// responses are recorded yet (production and tracking arrive with their issue), so the response history
@@ -53,5 +54,5 @@ public static class CustomerSegmentation
     }
 
     private static bool Same(SegmentAssignment? a, SegmentAssignment b) =>
-        a is not null && a.Segment == b.Segment && a.Rule == b.Rule && a.On == b.On && a.Reasons.SequenceEqual(b.Reasons);
+        a is not null && a.SameAs(b) && a.On == b.On;
 }

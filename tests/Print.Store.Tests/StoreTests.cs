@@ -103,7 +103,7 @@ public class StoreTests : IDisposable
     }
 
     [Fact]
-    public void SegmentingAgainOnTheSameDayWritesNothingAndTheNextDayRewritesTheDay()
+    public void SegmentingAgainWritesOnlyTheCustomersWhoseSegmentOrReasonsChanged()
     {
         var today = new DateOnly(2026, 11, 24);
         using var store = new LiteDbCustomerStore(dir.File("print.db"));
@@ -119,8 +119,16 @@ public class StoreTests : IDisposable
         Assert.Equal(first.Counts, again.Counts);
         Assert.Equal((3, 0), (first.Saved, again.Saved));
 
-        CustomerSegmentation.RecomputeAll(store, SegmentRules.Default, today.AddDays(1), chunkSize: 2);
-        Assert.Equal(2, saves); // two pages, every record's day changed
-        Assert.All(store.CustomerIds(), id => Assert.Equal(today.AddDays(1), store.FindCustomer(id)!.Segment!.On));
+        // The next day the facts are the same: the records keep their day, nothing is written.
+        var nextDay = CustomerSegmentation.RecomputeAll(store, SegmentRules.Default, today.AddDays(1), chunkSize: 2);
+        Assert.Equal((0, 0), (saves, nextDay.Saved));
+        Assert.Equal(before, store.Dump());
+
+        // Once the policies have lapsed the customers stand elsewhere: every record is rewritten with that day.
+        var lapsed = new DateOnly(2027, 1, 10);
+        var later = CustomerSegmentation.RecomputeAll(store, SegmentRules.Default, lapsed, chunkSize: 2);
+        Assert.Equal((2, 3), (saves, later.Saved));
+        Assert.All(store.CustomerIds(), id => Assert.Equal(lapsed, store.FindCustomer(id)!.Segment!.On));
+        Assert.Equal(3, later.Counts[Segments.Risk]);
     }
 }

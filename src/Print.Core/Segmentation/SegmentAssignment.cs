@@ -11,8 +11,15 @@ public sealed record SegmentAssignment
     public required string Rule { get; init; }
     /// <summary>One line per condition met: "premium ¥6,200.00 ≥ ¥5,000.00". Empty for a catch-all.</summary>
     public IReadOnlyList<string> Reasons { get; init; } = [];
-    /// <summary>The day the facts were taken.</summary>
+    /// <summary>
+    /// The day the customer was first found in this segment for these reasons (segmenting again keeps it while
+    /// segment, rule and reasons stay the same).
+    /// </summary>
     public DateOnly On { get; init; }
+
+    /// <summary>The same segment, rule and reasons, whatever the day.</summary>
+    public bool SameAs(SegmentAssignment other) =>
+        Segment == other.Segment && Rule == other.Rule && Reasons.SequenceEqual(other.Reasons);
 
     /// <summary>"high-value: premium ¥6,200.00 ≥ ¥5,000.00 and claims 0 ≤ 1".</summary>
     public string Explanation => Segment == Segments.Unsegmented ? $"{Segment}: no rule matched"

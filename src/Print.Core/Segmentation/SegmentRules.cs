@@ -55,7 +55,16 @@ public sealed class SegmentRules
         return new SegmentAssignment { Segment = Segments.Unsegmented, Rule = "", On = facts.Today };
     }
 
-    /// <summary>Segments <paramref name="customer"/> as of <paramref name="today"/> and stores the result on them.</summary>
-    public SegmentAssignment Assign(Customer customer, IReadOnlyCollection<Policy> policies, DateOnly today, ResponseHistory responses = default) =>
-        customer.Segment = Evaluate(SegmentFacts.For(customer, policies, today, responses));
+    /// <summary>
+    /// Segments <paramref name="customer"/> as of <paramref name="today"/> and stores the result on them. When it
+    /// says what the customer's assignment already says (segment, rule and reasons), the customer keeps that one
+    /// with its day: <see cref="SegmentAssignment.On"/> is when the customer came to stand where they stand, and a
+    /// segmentation that finds nothing new has nothing to write.
+    /// </summary>
+    public SegmentAssignment Assign(Customer customer, IReadOnlyCollection<Policy> policies, DateOnly today, ResponseHistory responses = default)
+    {
+        var fresh = Evaluate(SegmentFacts.For(customer, policies, today, responses));
+        if (customer.Segment is { } held && held.SameAs(fresh)) return held;
+        return customer.Segment = fresh;
+    }
 }

@@ -131,7 +131,7 @@ public static class CustomerCommands
         }
 
         if (c.Segment is not { } s) { w.WriteLine("segment: not segmented yet"); return; }
-        w.WriteLine($"segment: {s.Segment}{(s.Rule.Length > 0 ? $" (rule: {s.Rule})" : "")}, on {s.On:yyyy-MM-dd}");
+        w.WriteLine($"segment: {s.Segment}{(s.Rule.Length > 0 ? $" (rule: {s.Rule})" : "")}, since {s.On:yyyy-MM-dd}");
         if (s.Reasons.Count == 0) w.WriteLine($"  because {(s.Segment == Segments.Unsegmented ? "no rule matched" : "no other rule matched")}");
         foreach (var reason in s.Reasons) w.WriteLine($"  because {reason}");
 
