@@ -13,6 +13,9 @@ public interface ICommunicationStore
 
     Communication? Find(string id);
 
+    /// <summary>Whether any communication of this trigger and occasion key is stored, for any customer.</summary>
+    bool AnyOf(string trigger, string key);
+
     /// <summary>The customers' communications whose send day lies between the two days (both included): the frequency cap's question.</summary>
     IReadOnlyList<Communication> OfCustomers(IReadOnlyCollection<string> customerIds, DateOnly from, DateOnly to);
 

@@ -38,7 +38,7 @@ public interface ICustomerStore : IDisposable
     /// <summary>Customers born on that month and day, any year (birthday cards).</summary>
     IEnumerable<Customer> CustomersBornOn(int month, int day);
 
-    /// <summary>Every customer currently in one of <paramref name="segments"/> (greetings, invitations, magazine), streamed.</summary>
+    /// <summary>Every customer currently in one of <paramref name="segments"/> (greetings, invitations, magazine), in id order, read a page at a time.</summary>
     IEnumerable<Customer> CustomersInSegments(IReadOnlyCollection<string> segments);
 
     void Upsert(Customer customer);

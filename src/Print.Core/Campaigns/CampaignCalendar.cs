@@ -55,11 +55,16 @@ public sealed class CampaignCalendar
         }
         if (HolidayTiming.Enabled)
         {
-            var date = day.AddDays(HolidayTiming.LeadDays);
+            // Part p of a holiday's customers is handed off p days before the lead days (part 0 on the lead day).
+            int parts = HolidayTiming.SpreadDays;
             agenda = agenda with
             {
-                Holidays = [.. HolidayTiming.Holidays.Where(h => h.Enabled && h.DatesIn(date.Year).Contains(date))
-                    .Select(h => new HolidayDue(h.Id, h.Name, date, h.Segments))],
+                Holidays = [.. Enumerable.Range(0, parts).SelectMany(part =>
+                {
+                    var date = day.AddDays(HolidayTiming.LeadDays + part);
+                    return HolidayTiming.Holidays.Where(h => h.Enabled && h.DatesIn(date.Year).Contains(date))
+                        .Select(h => new HolidayDue(h.Id, h.Name, date, h.Segments, part, parts));
+                })],
             };
         }
         if (InvitationTiming.Enabled) agenda = agenda with { Invitations = [.. InvitationTiming.Events.Where(e => e.InviteFrom == day)] };

@@ -17,6 +17,7 @@ internal sealed partial class CampaignSettingsReader
 {
     private const int MaxDays = 366;
     private const int MaxPostageDays = 30;
+    private const int MaxSpreadDays = 30;
     private const int MaxQuietDays = 60;
 
     private static readonly string[] SegmentNames = [.. Segments.All, Segments.Unsegmented];
@@ -102,8 +103,9 @@ internal sealed partial class CampaignSettingsReader
 
     private HolidaySettings? ReadHolidays(JsonElement e, string p)
     {
-        Known(e, p, "enabled", "lead_days", "postage_days", "holidays");
+        Known(e, p, "enabled", "lead_days", "postage_days", "spread_days", "holidays");
         bool enabled = Enabled(e, p);
+        int spread = e.TryGetProperty("spread_days", out _) ? Days(e, p, "spread_days", 1, MaxSpreadDays) : 1;
         int lead = Days(e, p, "lead_days", 0, MaxDays), postage = Days(e, p, "postage_days", 0, MaxPostageDays);
         LeadCoversPostage(p, lead, postage);
         var list = new List<HolidayDefinition>();
@@ -123,7 +125,7 @@ internal sealed partial class CampaignSettingsReader
         }
         holidaysRead = errors.Count == before;
         foreach (var h in list) holidays[h.Id] = h;
-        return new HolidaySettings(enabled, lead, postage, list);
+        return new HolidaySettings(enabled, lead, postage, list, spread);
     }
 
     private HolidayDefinition? ReadHoliday(string id, JsonElement e, string p)

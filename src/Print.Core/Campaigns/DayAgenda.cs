@@ -34,7 +34,22 @@ public sealed record DayAgenda(DateOnly Day)
 public sealed record BirthdayDue(int Month, int Day, DateOnly Birthday);
 
 /// <summary>A holiday card: <paramref name="Id"/> is the card's occasion (<c>spring-festival</c>), <paramref name="Name"/> the Chinese name (春节), <paramref name="Date"/> the holiday this year.</summary>
-public sealed record HolidayDue(string Id, string Name, DateOnly Date, IReadOnlyList<string> Segments);
+public sealed record HolidayDue(string Id, string Name, DateOnly Date, IReadOnlyList<string> Segments, int Part = 0, int Parts = 1)
+{
+    /// <summary>
+    /// Whether the customer's card falls due with this part of the holiday's spread: customers are shared among
+    /// the parts by a stable hash of their id, so each gets exactly one card whichever day it is planned.
+    /// </summary>
+    public bool Includes(string customerId) => Parts == 1 || PartOf(customerId, Parts) == Part;
+
+    /// <summary>FNV-1a over the id's UTF-16 code units: the same part on every machine and every run.</summary>
+    public static int PartOf(string customerId, int parts)
+    {
+        uint hash = 2166136261;
+        foreach (char c in customerId) hash = (hash ^ c) * 16777619;
+        return (int)(hash % (uint)parts);
+    }
+}
 
 /// <summary>
 /// An event the marketer defines (an expert lecture, an on-site feedback meeting, a self-drive tour): invitations

@@ -9,8 +9,12 @@ public sealed record ProposalSettings(bool Enabled, int DaysBeforeEnd, int Posta
 /// <summary>Birthday card: handed off <see cref="LeadDays"/> days before the birthday; not after the post could no longer deliver it in time.</summary>
 public sealed record BirthdaySettings(bool Enabled, int LeadDays, int PostageDays, IReadOnlyList<string> Segments);
 
-/// <summary>Holiday cards: handed off <see cref="LeadDays"/> days before each enabled holiday.</summary>
-public sealed record HolidaySettings(bool Enabled, int LeadDays, int PostageDays, IReadOnlyList<HolidayDefinition> Holidays);
+/// <summary>
+/// Holiday cards: handed off <see cref="LeadDays"/> days before each enabled holiday — spread over
+/// <see cref="SpreadDays"/> days ending then, each customer on one of them, so that a card for every customer
+/// reaches production and the post office as several days' work instead of one.
+/// </summary>
+public sealed record HolidaySettings(bool Enabled, int LeadDays, int PostageDays, IReadOnlyList<HolidayDefinition> Holidays, int SpreadDays = 1);
 
 /// <summary>Invitations to the marketer's events.</summary>
 public sealed record InvitationSettings(bool Enabled, int PostageDays, IReadOnlyList<CampaignEvent> Events);

@@ -38,6 +38,14 @@ public sealed class LiteDbCommunicationStore : ICommunicationStore
             .Select(d => d["_id"].AsString).ToHashSet(StringComparer.Ordinal);
     }
 
+    public bool AnyOf(string trigger, string key)
+    {
+        // Ids are trigger/key/customer: the occasion's communications are one range of the _id index.
+        var prefix = Occasion.CommunicationId(trigger, key, "");
+        return communications.Query().Where(BsonExpression.Create("_id >= @0 AND _id < @1", new BsonValue(prefix), new BsonValue(prefix + "\uffff")))
+            .Select("_id").Limit(1).ToList().Count > 0;
+    }
+
     public Communication? Find(string id) => communications.FindById(id) is { } d ? CommunicationMapper.Communication(d) : null;
 
     public IReadOnlyList<Communication> OfCustomers(IReadOnlyCollection<string> customerIds, DateOnly from, DateOnly to)

@@ -7,7 +7,7 @@ namespace Print.Store.LiteDb;
 /// The customer store in the shared <see cref="PrintDatabase"/> file. Collections:
 /// <list type="bullet">
 /// <item><c>customers</c>: <c>_id</c> is the customer id (LiteDB's primary key, so unique); an index on
-/// <c>segment.segment</c> lets campaigns pick a segment, one on <c>birthday_md</c> (MMDD) finds birthdays.</item>
+/// <c>birthday_md</c> (MMDD) finds birthdays.</item>
 /// <item><c>policies</c>: <c>_id</c> is the policy number (unique); indexes on <c>customer_id</c> (a customer's
 /// policies), <c>start</c> (the thank-you letter a week later) and <c>end</c> (expiry by date, Int32 yyyymmdd, see <see cref="StoreMapper"/>).</item>
 /// </list>
@@ -37,7 +37,10 @@ public sealed partial class LiteDbCustomerStore : ICustomerStore
         this.ownsDatabase = ownsDatabase;
         customers = database.Engine.GetCollection(Customers);
         policies = database.Engine.GetCollection(Policies);
-        customers.EnsureIndex("segment", "$.segment.segment");
+        // No index on the segment: whole segments are read in id order a page at a time (greetings go to most of
+        // them, where an index would read a quarter of the file in random order), and every insert and every
+        // change of segment paid for it. Stores made before keep no stale copy.
+        customers.DropIndex("segment");
         customers.EnsureIndex("birthday_md", "$.birthday_md");
         policies.EnsureIndex("customer_id", "$.customer_id");
         policies.EnsureIndex("start", "$.start");

@@ -107,8 +107,9 @@ public class CalendarTests
     [Fact]
     public void HolidayCardsGoOutSevenDaysAheadAcrossAYearEnd()
     {
-        // New Year's Day 2027: handed off on 25 December 2026.
+        // New Year's Day 2027: the first part of the customers handed off on 25 December 2026.
         var due = Assert.Single(Calendar.Agenda(D(2026, 12, 25)).Holidays);
+        Assert.Equal((0, 5), (due.Part, due.Parts));
         Assert.Equal("new-year", due.Id);
         Assert.Equal("元旦", due.Name);
         Assert.Equal(D(2027, 1, 1), due.Date);
@@ -121,8 +122,23 @@ public class CalendarTests
         Assert.Equal(["greeting-card"], occasion.Documents);
         Assert.Equal(D(2026, 12, 28), occasion.Deadline);
         Assert.Equal("元旦 is on 2027-01-01 and the post takes 4 days", occasion.DeadlineReason);
-        Assert.Empty(Calendar.Agenda(D(2026, 12, 24)).Holidays);
         Assert.Empty(Calendar.Agenda(D(2026, 12, 26)).Holidays);
+        // The other four parts on the four days before (spread_days 5), the last on 21 December.
+        Assert.Equal([4, 3, 2, 1], Enumerable.Range(21, 4).Select(d => Assert.Single(Calendar.Agenda(D(2026, 12, d)).Holidays))
+            .Select(h => { Assert.Equal(D(2027, 1, 1), h.Date); return h.Part; }));
+        Assert.Empty(Calendar.Agenda(D(2026, 12, 20)).Holidays);
+    }
+
+    [Fact]
+    public void TheSpreadGivesEveryCustomerExactlyOnePartOfAHoliday()
+    {
+        var dues = Enumerable.Range(21, 5).Select(d => Assert.Single(Calendar.Agenda(D(2026, 12, d)).Holidays)).ToList();
+        var ids = Enumerable.Range(1, 10_000).Select(i => $"C{i:D9}").ToList();
+
+        Assert.All(ids, id => Assert.Single(dues, due => due.Includes(id)));
+        // Roughly a fifth each: the print shop gets five days' work, not one.
+        Assert.All(dues, due => Assert.InRange(ids.Count(due.Includes), 1700, 2300));
+        Assert.Equal(HolidayDue.PartOf("C000000042", 5), HolidayDue.PartOf("C000000042", 5));
     }
 
     [Fact]
@@ -205,13 +221,16 @@ public class CalendarTests
     public void EveryDayOfAYearHasOneBirthdayAndTheShippedHolidaysOnce()
     {
         var holidays = new List<HolidayDue>();
-        for (var day = D(2026, 12, 25); day < D(2027, 12, 25); day = day.AddDays(1))
+        // From the first part of New Year 2027 to the day before the first part of New Year 2028.
+        for (var day = D(2026, 12, 21); day < D(2027, 12, 21); day = day.AddDays(1))
         {
             var agenda = Calendar.Agenda(day);
             Assert.InRange(agenda.Birthdays.Count, 1, 2);
             holidays.AddRange(agenda.Holidays);
         }
-        Assert.Equal(["new-year", "spring-festival", "dragon-boat", "mid-autumn", "national-day"], holidays.Select(h => h.Id));
-        Assert.Equal([D(2027, 1, 1), D(2027, 2, 6), D(2027, 6, 9), D(2027, 9, 15), D(2027, 10, 1)], holidays.Select(h => h.Date));
+        var once = holidays.GroupBy(h => (h.Id, h.Date)).ToList();
+        Assert.Equal(["new-year", "spring-festival", "dragon-boat", "mid-autumn", "national-day"], once.Select(g => g.Key.Id));
+        Assert.Equal([D(2027, 1, 1), D(2027, 2, 6), D(2027, 6, 9), D(2027, 9, 15), D(2027, 10, 1)], once.Select(g => g.Key.Date));
+        Assert.All(once, g => Assert.Equal([4, 3, 2, 1, 0], g.Select(h => h.Part)));
     }
 }

@@ -16,6 +16,16 @@ public class SettingsFileTests
         return Errors(CampaignSettings.DefaultJson.Replace(find, replacement));
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("31")]
+    [InlineData("\"5\"")]
+    public void SpreadDaysOutOfRangeNamesThePath(string value)
+    {
+        var errors = ErrorsWith("\"spread_days\": 5", $"\"spread_days\": {value}");
+        Assert.Equal([$"$.triggers.holiday.spread_days: expected a whole number of days from 1 to 30, got {value}"], errors);
+    }
+
     [Fact]
     public void TheShippedSettingsLoad()
     {

@@ -100,6 +100,25 @@ public class PlannerTests : IDisposable
     }
 
     [Fact]
+    public void AHolidayPlannedForEveryoneAndStoppedMidwayIsCompletedWithoutDuplicates()
+    {
+        var settings = CampaignSettings.Parse(CampaignSettings.DefaultJson.Replace("\"spread_days\": 5", "\"spread_days\": 1"), "one-day.json");
+        for (int i = 1; i <= 7; i++) Store(Person($"C{i:000}", i % 2 == 0 ? Segments.LowValue : Segments.HighValue));
+        int chunks = 0;
+        communications.BeforeCommit = () => { if (++chunks == 2) throw new IOException("power cut"); };
+
+        Assert.Throws<IOException>(() => Planner(settings, chunkSize: 3).PlanDays(new DateOnly(2027, 1, 30), 1));
+        Assert.True(communications.AnyOf(Triggers.Holiday, "spring-festival-2027"));
+        Assert.False(communications.AnyOf(Triggers.Holiday, "spring-festival-2028"));
+        communications.BeforeCommit = null;
+        var rerun = Planner(settings, chunkSize: 3).PlanDays(new DateOnly(2027, 1, 30), 1);
+
+        Assert.Equal((4, 3), (rerun.Planned, rerun.AlreadyExisted));
+        Assert.All(Enumerable.Range(1, 7), i => Assert.NotNull(communications.Find($"holiday/spring-festival-2027/C{i:000}")));
+        Assert.Equal(7, communications.Count);
+    }
+
+    [Fact]
     public void ARenewedPolicyGetsNoProposalAndTheReasonSaysWhichPolicyRenewedIt()
     {
         var start = new DateOnly(2025, 3, 1); // ends 2026-02-28
@@ -215,18 +234,21 @@ public class PlannerTests : IDisposable
     }
 
     [Fact]
-    public void SpringFestivalCardsGoToTheSegmentsOfTheHoliday()
+    public void SpringFestivalCardsGoToTheSegmentsOfTheHolidaySpreadOverFiveDays()
     {
-        // Spring Festival 2027 is 6 February: cards are handed off seven days before.
-        Store(Person("C001", Segments.HighValue));
-        Store(Person("C002", Segments.LowValue));
+        // Spring Festival 2027 is 6 February: cards are handed off from eleven to seven days before, a fifth of
+        // the customers each day.
+        for (int i = 1; i <= 40; i++) Store(Person($"C{i:000}", i % 2 == 0 ? Segments.LowValue : Segments.HighValue));
 
-        var report = Planner().PlanDays(new DateOnly(2027, 1, 30), 1);
+        var report = Planner().PlanDays(new DateOnly(2027, 1, 26), 5);
 
-        Assert.Equal(Channel.Mail, communications.Find("holiday/spring-festival-2027/C001")!.Channel);
-        Assert.Equal(Channel.Sms, communications.Find("holiday/spring-festival-2027/C002")!.Channel);
-        Assert.Equal("spring-festival", communications.Find("holiday/spring-festival-2027/C001")!.Occasion.Variant);
-        Assert.Equal(2, report.Planned);
+        Assert.Equal(40, report.Planned);
+        var cards = Enumerable.Range(1, 40).Select(i => communications.Find($"holiday/spring-festival-2027/C{i:000}")!).ToList();
+        Assert.All(cards, c => Assert.Equal(int.Parse(c.CustomerId[1..]) % 2 == 0 ? Channel.Sms : Channel.Mail, c.Channel));
+        Assert.All(cards, c => Assert.Equal("spring-festival", c.Occasion.Variant));
+        Assert.True(cards.Select(c => c.SendOn).Distinct().Count() >= 4, "the cards are handed off over the five days");
+        Assert.All(cards, c => Assert.InRange(c.SendOn, new DateOnly(2027, 1, 26), new DateOnly(2027, 1, 30)));
+        Assert.Equal(0, Planner().PlanDays(new DateOnly(2027, 1, 26), 5).Planned);
     }
 
     [Fact]
