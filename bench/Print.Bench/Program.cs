@@ -23,7 +23,7 @@ if (mode == "gen-customers")
     // --customers=N stops at N customers (rows then follow from the 1–3 cars each), capped by --n rows.
     int maxCustomers = options.TryGetValue("customers", out var c) ? int.Parse(c, CultureInfo.InvariantCulture) : int.MaxValue;
     if (maxCustomers != int.MaxValue && !options.ContainsKey("n")) n = int.MaxValue;
-    var (rows, customerCount) = CustomerFileGenerator.Write(target, n, maxCustomers);
+    var (rows, customerCount) = Print.Store.Samples.DemoCustomers.Write(target, n, Print.Store.Samples.DemoCustomers.BenchmarkDay, maxCustomers);
     Console.WriteLine(FormattableString.Invariant($"wrote {rows} rows for {customerCount} customers to {target} ({new FileInfo(target).Length / 1048576.0:0} MB) in {generated.Elapsed.TotalSeconds:0.0} s"));
     return 0;
 }
