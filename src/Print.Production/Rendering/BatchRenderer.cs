@@ -45,8 +45,12 @@ public sealed class BatchRenderer(IProductionStore production, ICustomerStore cu
     /// <summary>How often progress is reported within a file, in pieces (whole files are always reported).</summary>
     public int ProgressEvery { get; init; } = 250;
 
-    /// <summary>Pieces read from the store at a time (<see cref="IProductionStore.PiecesOf(string, int, int)"/>), and their customers fetched in one round trip.</summary>
-    public int PiecesPerRead { get; init; } = 1_000;
+    /// <summary>
+    /// Pieces read from the store at a time (<see cref="IProductionStore.PiecesOf(string, int, int)"/>), their
+    /// customers fetched in one round trip, and composed as one unit: at most two such pages of laid-out pieces
+    /// are held (one being drawn, one being composed), so it bounds memory as much as the file size does.
+    /// </summary>
+    public int PiecesPerRead { get; init; } = 250;
 
     /// <summary>
     /// Renders <paramref name="batchId"/> (created, or rendering: resumes), or a rendered or approved batch again
@@ -150,46 +154,32 @@ public sealed class BatchRenderer(IProductionStore production, ICustomerStore cu
     /// <summary>The batch's pieces from the store in presort order, read a page at a time.</summary>
     private IEnumerable<MailPiece> Stored(Batch batch) => Pages(batch, 0).SelectMany(page => page);
 
+    /// <summary>
+    /// Two stages on two threads, a page of pieces apart: while this thread draws one page's composed pieces
+    /// into the print file and records finished files, a worker merges and lays out the next page. Every store
+    /// read and write stays on this thread (LiteDB 5.0.21 broke when one thread read while another saved), and
+    /// the worker composes the pages one after another, in order.
+    /// </summary>
     private void RenderPrintFiles(Batch batch, string directory, Action<string> report, CancellationToken ct)
     {
         var composer = new PieceComposer(library, new PieceRenderer(library.Engine), _campaign);
-        var lookup = new Dictionary<string, CustomerRecord>(StringComparer.Ordinal);
         var limits = batch.Limits;
 
         PdfBatchWriter? writer = null;
         var inFile = new List<MailPiece>();
         int sheets = 0;
+        Task<List<ComposedPiece>>? composing = null;
         try
         {
             foreach (var page in Pages(batch, batch.RenderedPieces))
             {
-                LookUp(page, lookup);
-                foreach (var piece in page)
-                {
-                    ct.ThrowIfCancellationRequested();
-                    var composed = composer.Compose(piece, lookup.GetValueOrDefault(piece.CustomerId), batch.CreatedOn);
-                    if (composed.Sheets > limits.MaxSheets)
-                        throw new BatchRenderException(piece, $"{composed.Sheets} sheets, more than a whole print file may hold ({limits.MaxSheets}); raise the batch's sheet limit");
-
-                    bool full = inFile.Count == limits.MaxPieces || sheets + composed.Sheets > limits.MaxSheets;
-                    if (full && inFile.Count > 0)
-                    {
-                        Finish(batch, writer!, inFile, directory);
-                        writer.Dispose();
-                        writer = null;
-                        inFile.Clear();
-                        sheets = 0;
-                        report($"wrote {batch.Files[^1].Name}");
-                    }
-                    writer ??= new PdfBatchWriter(Info(batch, batch.Files.Count + 1));
-                    int first = writer.PageCount + 1;
-                    writer.Append(new LaidOutDocument(Info(batch, batch.Files.Count + 1), composed.Pages));
-                    piece.Pages = new PiecePages(BatchOutput.PrintFileName(batch.Files.Count + 1), first, writer.PageCount, composed.Sheets);
-                    inFile.Add(piece);
-                    sheets += composed.Sheets;
-                    if (inFile.Count % ProgressEvery == 0) report($"rendering {BatchOutput.PrintFileName(batch.Files.Count + 1)}");
-                }
+                var records = LookUp(page);
+                var before = composing ?? Task.FromResult(new List<ComposedPiece>());
+                var previous = composing;
+                composing = before.ContinueWith(_ => Compose(page, records), ct, TaskContinuationOptions.None, TaskScheduler.Default);
+                if (previous is not null) Write(previous.GetAwaiter().GetResult());
             }
+            if (composing is not null) Write(composing.GetAwaiter().GetResult());
             if (inFile.Count > 0)
             {
                 Finish(batch, writer!, inFile, directory);
@@ -198,17 +188,58 @@ public sealed class BatchRenderer(IProductionStore production, ICustomerStore cu
         }
         finally
         {
+            // A failure here must not leave the worker composing into a dead rendering.
+            try { composing?.Wait(); } catch (AggregateException) { }
             writer?.Dispose();
+        }
+
+        List<ComposedPiece> Compose(IReadOnlyList<MailPiece> page, IReadOnlyDictionary<string, CustomerRecord> records)
+        {
+            var composed = new List<ComposedPiece>(page.Count);
+            foreach (var piece in page)
+            {
+                ct.ThrowIfCancellationRequested();
+                composed.Add(composer.Compose(piece, records.GetValueOrDefault(piece.CustomerId), batch.CreatedOn));
+            }
+            return composed;
+        }
+
+        void Write(List<ComposedPiece> page)
+        {
+            foreach (var composed in page)
+            {
+                ct.ThrowIfCancellationRequested();
+                var piece = composed.Piece;
+                if (composed.Sheets > limits.MaxSheets)
+                    throw new BatchRenderException(piece, $"{composed.Sheets} sheets, more than a whole print file may hold ({limits.MaxSheets}); raise the batch's sheet limit");
+
+                bool full = inFile.Count == limits.MaxPieces || sheets + composed.Sheets > limits.MaxSheets;
+                if (full && inFile.Count > 0)
+                {
+                    Finish(batch, writer!, inFile, directory);
+                    writer.Dispose();
+                    writer = null;
+                    inFile.Clear();
+                    sheets = 0;
+                    report($"wrote {batch.Files[^1].Name}");
+                }
+                writer ??= new PdfBatchWriter(Info(batch, batch.Files.Count + 1));
+                int first = writer.PageCount + 1;
+                writer.Append(new LaidOutDocument(Info(batch, batch.Files.Count + 1), composed.Pages));
+                piece.Pages = new PiecePages(BatchOutput.PrintFileName(batch.Files.Count + 1), first, writer.PageCount, composed.Sheets);
+                inFile.Add(piece);
+                sheets += composed.Sheets;
+                if (inFile.Count % ProgressEvery == 0) report($"rendering {BatchOutput.PrintFileName(batch.Files.Count + 1)}");
+            }
         }
     }
 
     /// <summary>Fetches the customers of a page of pieces in one round trip.</summary>
-    private void LookUp(IReadOnlyList<MailPiece> page, Dictionary<string, CustomerRecord> lookup)
+    private IReadOnlyDictionary<string, CustomerRecord> LookUp(IReadOnlyList<MailPiece> page)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var piece in page) if (!piece.IsSeed) ids.Add(piece.CustomerId);
-        lookup.Clear();
-        foreach (var (id, record) in customers.GetMany(ids)) lookup[id] = record;
+        return customers.GetMany(ids);
     }
 
     /// <summary>Saves the file, then records it, its pieces' pages and states and the progress in one transaction.</summary>
