@@ -418,16 +418,7 @@ internal sealed partial class CampaignSettingsReader
     }
 
     /// <summary>Unknown and repeated properties of an object whose properties are settings.</summary>
-    private void Known(JsonElement e, string path, params string[] known)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var property in e.EnumerateObject())
-        {
-            var propertyPath = JsonPath.Property(path, property.Name);
-            if (!seen.Add(property.Name)) errors.Add($"{propertyPath}: given twice");
-            else if (!known.Contains(property.Name)) errors.Add($"{propertyPath}: unknown property; expected {string.Join(", ", known)}");
-        }
-    }
+    private void Known(JsonElement e, string path, params string[] known) => JsonFile.RejectUnknown(e, path, errors, known);
 
     /// <summary>Unknown and repeated keys of an object keyed by trigger or segment.</summary>
     private void KnownKeys(JsonElement e, string path, string what, string[] known)

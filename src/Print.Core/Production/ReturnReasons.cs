@@ -58,7 +58,7 @@ public sealed class ReturnReasons
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object) throw new InvalidFileException(source, ["$: expected an object with \"reasons\""]);
         var errors = new List<string>();
-        Unknown(root, JsonPath.Root, errors, "description", "reasons");
+        JsonFile.RejectUnknown(root, JsonPath.Root, errors, "description", "reasons");
 
         var reasons = new List<ReturnReason>();
         var seen = new Dictionary<string, string>(); // name key → path of the reason that has it
@@ -92,7 +92,7 @@ public sealed class ReturnReasons
     {
         if (item.ValueKind != JsonValueKind.Object) { errors.Add($"{path}: expected a reason object"); return null; }
         int before = errors.Count;
-        Unknown(item, path, errors, "code", "label", "bad_address", "stop_mail", "aliases");
+        JsonFile.RejectUnknown(item, path, errors, "code", "label", "bad_address", "stop_mail", "aliases");
         var code = Text(item, path, "code", errors);
         var label = Text(item, path, "label", errors);
         bool bad = Flag(item, path, "bad_address", errors, required: true);
@@ -134,10 +134,4 @@ public sealed class ReturnReasons
         return false;
     }
 
-    private static void Unknown(JsonElement element, string path, List<string> errors, params string[] known)
-    {
-        foreach (var property in element.EnumerateObject())
-            if (!known.Contains(property.Name))
-                errors.Add($"{JsonPath.Property(path, property.Name)}: unknown property; expected {string.Join(", ", known)}");
-    }
 }

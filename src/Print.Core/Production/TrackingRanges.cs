@@ -35,7 +35,7 @@ public sealed class TrackingRanges
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object) throw new InvalidFileException(source, ["$: expected an object with \"ranges\""]);
         var errors = new List<string>();
-        Unknown(root, JsonPath.Root, errors, "description", "ranges");
+        JsonFile.RejectUnknown(root, JsonPath.Root, errors, "description", "ranges");
 
         var ranges = new List<(TrackingRange Range, string Path)>();
         if (!root.TryGetProperty("ranges", out var list)) errors.Add("$.ranges: missing; expected the list of ranges the post office assigned");
@@ -68,7 +68,7 @@ public sealed class TrackingRanges
     {
         if (item.ValueKind != JsonValueKind.Object) { errors.Add($"{path}: expected a range object"); return null; }
         int before = errors.Count;
-        Unknown(item, path, errors, "id", "prefix", "first", "last", "country", "low_water", "description");
+        JsonFile.RejectUnknown(item, path, errors, "id", "prefix", "first", "last", "country", "low_water", "description");
 
         string id = Text(item, path, "id", errors, v => v.Trim().Length > 0, "expected the range's name, e.g. \"nanchang-2026-rr\"") ?? "";
         string prefix = Text(item, path, "prefix", errors, TwoCapitals, "expected two capital letters such as \"RR\"") ?? "";
@@ -126,10 +126,4 @@ public sealed class TrackingRanges
         return digits.Length == 0 ? 0 : int.Parse(digits);
     }
 
-    private static void Unknown(JsonElement element, string path, List<string> errors, params string[] known)
-    {
-        foreach (var property in element.EnumerateObject())
-            if (!known.Contains(property.Name))
-                errors.Add($"{JsonPath.Property(path, property.Name)}: unknown property; expected {string.Join(", ", known)}");
-    }
 }

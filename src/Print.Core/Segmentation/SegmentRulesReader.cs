@@ -17,7 +17,7 @@ internal static class SegmentRulesReader
         var errors = new List<string>();
         if (root.ValueKind != JsonValueKind.Object) throw new InvalidFileException(source, ["$: expected an object with \"rules\""]);
 
-        Unknown(root, JsonPath.Root, errors, "description", "response_window_days", "rules");
+        JsonFile.RejectUnknown(root, JsonPath.Root, errors, "description", "response_window_days", "rules");
         int window = SegmentRules.DefaultResponseWindowDays;
         if (root.TryGetProperty("response_window_days", out var w))
         {
@@ -45,7 +45,7 @@ internal static class SegmentRulesReader
     {
         if (rule.ValueKind != JsonValueKind.Object) { errors.Add($"{path}: expected a rule object"); return null; }
         int before = errors.Count;
-        Unknown(rule, path, errors, "segment", "name", "conditions");
+        JsonFile.RejectUnknown(rule, path, errors, "segment", "name", "conditions");
 
         string segment = "";
         if (!rule.TryGetProperty("segment", out var s)) errors.Add($"{path}.segment: missing");
@@ -79,7 +79,7 @@ internal static class SegmentRulesReader
     private static Condition? ReadCondition(JsonElement condition, string path, int window, List<string> errors)
     {
         if (condition.ValueKind != JsonValueKind.Object) { errors.Add($"{path}: expected {{ \"field\": …, \"op\": …, \"value\": … }}"); return null; }
-        Unknown(condition, path, errors, "field", "op", "value");
+        JsonFile.RejectUnknown(condition, path, errors, "field", "op", "value");
 
         if (!condition.TryGetProperty("field", out var f) || f.ValueKind != JsonValueKind.String)
         {
@@ -136,10 +136,4 @@ internal static class SegmentRulesReader
         return new Condition(field, op, [value.GetDecimal()], [], label);
     }
 
-    private static void Unknown(JsonElement element, string path, List<string> errors, params string[] known)
-    {
-        foreach (var property in element.EnumerateObject())
-            if (!known.Contains(property.Name))
-                errors.Add($"{JsonPath.Property(path, property.Name)}: unknown property; expected {string.Join(", ", known)}");
-    }
 }

@@ -31,11 +31,11 @@ public sealed class ProductionSettings
     /// <summary>Reads and checks a settings file; throws <see cref="InvalidFileException"/> listing every mistake with its JSON path.</summary>
     public static ProductionSettings Parse(string json, string source = "production settings")
     {
-        using var document = ParseJson(json, source);
+        using var document = JsonFile.Parse(json, source);
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object) throw new InvalidFileException(source, ["$: expected an object"]);
         var errors = new List<string>();
-        Unknown(root, "$", errors, "description", "seeds", "max_pieces_per_file", "max_sheets_per_file", "tracking_prefix");
+        JsonFile.RejectUnknown(root, "$", errors, "description", "seeds", "max_pieces_per_file", "max_sheets_per_file", "tracking_prefix");
 
         var seeds = new List<SeedAddress>();
         if (root.TryGetProperty("seeds", out var list))
@@ -77,7 +77,7 @@ public sealed class ProductionSettings
     {
         if (item.ValueKind != JsonValueKind.Object) { errors.Add($"{path}: expected a seed address object"); return null; }
         int before = errors.Count;
-        Unknown(item, path, errors, "name", "province", "city", "district", "street", "postcode");
+        JsonFile.RejectUnknown(item, path, errors, "name", "province", "city", "district", "street", "postcode");
         string Field(string name, bool required)
         {
             if (!item.TryGetProperty(name, out var v)) { if (required) errors.Add($"{path}.{name}: missing"); return ""; }
@@ -97,28 +97,5 @@ public sealed class ProductionSettings
         if (address.Postcode.Length > 0 && Postcode.Check(address.Postcode) is { IsValid: false } bad)
             errors.Add($"{path}.postcode: {bad.Error}");
         return errors.Count == before ? new SeedAddress(name, address with { Postcode = Postcode.Check(address.Postcode).Value }) : null;
-    }
-
-    /// <summary>Comments and trailing commas allowed, as in the other settings files; a syntax error names its line.</summary>
-    private static JsonDocument ParseJson(string json, string source)
-    {
-        try
-        {
-            return JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        }
-        catch (JsonException e)
-        {
-            var message = e.Message;
-            int cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-            if (cut > 0) message = message[..cut];
-            throw new InvalidFileException(source, [$"line {e.LineNumber + 1}, column {e.BytePositionInLine + 1}: not valid JSON: {message}"]);
-        }
-    }
-
-    private static void Unknown(JsonElement element, string path, List<string> errors, params string[] known)
-    {
-        foreach (var property in element.EnumerateObject())
-            if (!known.Contains(property.Name))
-                errors.Add($"{path}.{property.Name}: unknown property; expected {string.Join(", ", known)}");
     }
 }
