@@ -133,5 +133,4 @@ public sealed class ReturnReasons
         errors.Add($"{path}.{name}: expected true or false, got {v.GetRawText()}");
         return false;
     }
-
 }

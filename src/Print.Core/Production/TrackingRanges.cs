@@ -125,5 +125,4 @@ public sealed class TrackingRanges
         }
         return digits.Length == 0 ? 0 : int.Parse(digits);
     }
-
 }

@@ -135,5 +135,4 @@ internal static class SegmentRulesReader
         }
         return new Condition(field, op, [value.GetDecimal()], [], label);
     }
-
 }
