@@ -68,7 +68,7 @@ internal static class BatchRenderBench
         GC.Collect();
 
         // The plain template rate in this process: merge + layout + one batch PDF, one thread, after a warm-up piece.
-        double plainRate;
+        double plainRate, plainRate2;
         {
             var template = library.Get("thank-you");
             var renderer = new PieceRenderer(library.Engine);
@@ -93,6 +93,24 @@ internal static class BatchRenderBench
             }
             plainRate = pages / clock.Elapsed.TotalSeconds;
             Console.WriteLine(FormattableString.Invariant($"plain template: {pages:N0} pages in {clock.Elapsed.TotalSeconds:0.00} s = {plainRate:N0} pages/s"));
+
+            // The same on two threads, as the renderer works: merge and layout on a worker, the PDF on this thread.
+            clock.Restart();
+            using (var queue = new System.Collections.Concurrent.BlockingCollection<Print.Documents.Pages.LaidOutDocument>(boundedCapacity: 256))
+            using (var writer = new PdfBatchWriter(new DocumentInfo("plain2", "", "", "")))
+            {
+                var producer = Task.Run(() =>
+                {
+                    try { foreach (var m in models) queue.Add(renderer.Render(template, m)); }
+                    finally { queue.CompleteAdding(); }
+                });
+                foreach (var document in queue.GetConsumingEnumerable()) writer.Append(document);
+                producer.GetAwaiter().GetResult();
+                pages = writer.PageCount;
+                writer.Save(Path.Combine(outDir, "plain-thank-you-2.pdf"));
+            }
+            plainRate2 = pages / clock.Elapsed.TotalSeconds;
+            Console.WriteLine(FormattableString.Invariant($"plain template, two threads: {pages:N0} pages in {clock.Elapsed.TotalSeconds:0.00} s = {plainRate2:N0} pages/s"));
         }
         GC.Collect();
 
@@ -107,7 +125,7 @@ internal static class BatchRenderBench
             var printSeconds = result.Files.Count(f => BatchOutput.IsPrintFileName(f.Name, out _));
             double rate = result.Pages / total;
             Console.WriteLine(FormattableString.Invariant(
-                $"batch render: {result.Pieces:N0} pieces, {result.Pages:N0} pages in {printSeconds} files + manifest, posting list ({result.Files[^1].Pages:N0} pages), SHA256SUMS in {total:0.0} s = {rate:N0} pages/s (whole rendering), {100 * rate / plainRate:0.0} % of the plain template rate"));
+                $"batch render: {result.Pieces:N0} pieces, {result.Pages:N0} pages in {printSeconds} files + manifest, posting list ({result.Files[^1].Pages:N0} pages), SHA256SUMS in {total:0.0} s = {rate:N0} pages/s (whole rendering), {100 * rate / plainRate:0.0} % of the plain template rate on one thread, {100 * rate / plainRate2:0.0} % on two"));
             Console.WriteLine(FormattableString.Invariant($"store: {TimedStore.Report()}"));
             Console.WriteLine(FormattableString.Invariant($"output: {result.Files.Sum(f => f.Bytes) / 1048576.0:0} MB; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MB"));
         }
