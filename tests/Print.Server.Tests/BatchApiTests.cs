@@ -25,16 +25,11 @@ public class BatchApiTests : IAsyncLifetime
     private WebApplication app = null!;
     private HttpClient http = null!;
 
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 
     public async Task InitializeAsync()
     {
         app = ServerHost.Build(["--db", dir.File("print.db"), "--urls", "http://127.0.0.1:0"],
-            services => services.AddSingleton(new PrintClock(new FixedTime(new DateTimeOffset(Day.ToDateTime(new TimeOnly(1, 0)), TimeSpan.Zero)),
-                PrintClock.FindZone("Asia/Shanghai"))));
+            services => services.AddSingleton(TestClock.On(Day)));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         http = new HttpClient { BaseAddress = new Uri(address) };

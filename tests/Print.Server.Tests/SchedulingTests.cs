@@ -17,18 +17,13 @@ public class SchedulingTests : IDisposable
 
     private static readonly DateOnly Day = new(2026, 11, 25);
 
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 
     private WebApplication Server(DateOnly today, params string[] extra) =>
         ServerHost.Build(
             ["--db", dir.File("print.db"), "--urls", "http://127.0.0.1:0",
              "--Print:Schedule:Planning", "* * * * * ?", "--Print:Schedule:HandOff", "* * * * * ?",
              "--Print:Schedule:RunOnStart", "false", .. extra],
-            services => services.AddSingleton(new PrintClock(new FixedTime(new DateTimeOffset(today.ToDateTime(new TimeOnly(3, 0)), TimeSpan.Zero)),
-                PrintClock.FindZone("Asia/Shanghai"))));
+            services => services.AddSingleton(TestClock.On(today)));
 
     private static async Task Until(Func<bool> condition, string what)
     {
