@@ -30,7 +30,7 @@ public class FeedbackProcessTests : IDisposable
             csv.Append(BatchFixture.Tracking(i)).Append(Returned(i) ? ",退回,2026-11-28,迁移新址不明,,\n" : ",投递,2026-11-27,,,\n");
         var feedback = dir.Write("feedback.csv", csv.ToString());
 
-        Assert.True(StartAndKill(db, feedback), "the feedback import was killed after its first transaction");
+        StartAndKill(db, feedback);
 
         var output = new StringWriter();
         Assert.Equal(0, Commands.Run(["batch", "feedback", feedback, "--db", db], output, new StringWriter()));
@@ -87,29 +87,34 @@ public class FeedbackProcessTests : IDisposable
     }
 
     /// <summary>
-    /// Runs <c>print batch feedback</c> in a child process and kills it as soon as its first transaction reaches
-    /// the database's write-ahead log; returns whether it was killed before it finished.
+    /// Runs <c>print batch feedback</c> in a child process and kills it as soon as it reports its first chunk
+    /// stored; returns whether it was killed before it finished.
     /// </summary>
-    private static bool StartAndKill(string db, string feedback)
+    private static void StartAndKill(string db, string feedback)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            StandardErrorEncoding = Encoding.UTF8, StandardOutputEncoding = Encoding.UTF8,
+        };
         foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "print.dll"), "batch", "feedback", feedback, "--db", db })
             start.ArgumentList.Add(a);
-        var log = Path.Combine(Path.GetDirectoryName(db)!, Path.GetFileNameWithoutExtension(db) + "-log.db");
-        long before = File.Exists(log) ? new FileInfo(log).Length : 0;
         using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = new StringBuilder();
         var clock = Stopwatch.StartNew();
-        while (!process.HasExited && clock.Elapsed < TimeSpan.FromSeconds(60))
+        bool killed = false;
+        while (!killed && process.StandardError.ReadLine() is { } line)
         {
-            if (File.Exists(log) && new FileInfo(log).Length > before)
+            stderr.AppendLine(line);
+            if (line.StartsWith($"feedback.csv: 500 of {Pieces} events stored", StringComparison.Ordinal))
             {
                 process.Kill(entireProcessTree: true);
-                process.WaitForExit();
-                return true;
+                killed = true;
             }
-            Thread.Sleep(5);
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"no chunk stored within a minute:\n{stderr}");
         }
-        Assert.True(process.HasExited, "the feedback import neither wrote nor ended within a minute");
-        return false;
+        process.WaitForExit();
+        Assert.True(killed, $"the feedback import ended before it could be killed:\n{stderr}\n{stdout.Result}");
     }
 }

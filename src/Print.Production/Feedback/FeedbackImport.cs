@@ -60,6 +60,9 @@ public sealed class FeedbackImport(IProductionStore store, ICustomerStore custom
     /// <summary>Events per transaction.</summary>
     public int ChunkSize { get; init; } = 500;
 
+    /// <summary>Called after each chunk is stored, with the events handled so far and the file's known events.</summary>
+    public Action<int, int>? Progress { get; init; }
+
     /// <summary>Reads and applies <paramref name="path"/>; an unreadable file throws before anything is stored.</summary>
     public FeedbackSummary Import(string path)
     {
@@ -77,8 +80,14 @@ public sealed class FeedbackImport(IProductionStore store, ICustomerStore custom
             BadRows = feedback.Errors,
             Unknown = feedback.UnknownTrackingNumbers(known.ContainsKey),
         };
-        foreach (var chunk in feedback.Events.Where(e => known.ContainsKey(e.TrackingNumber)).Chunk(ChunkSize))
+        var events = feedback.Events.Where(e => known.ContainsKey(e.TrackingNumber)).ToList();
+        int handled = 0;
+        foreach (var chunk in events.Chunk(ChunkSize))
+        {
             ApplyChunk(chunk, feedback.TrackingColumn, actor, summary);
+            handled += chunk.Length;
+            Progress?.Invoke(handled, events.Count);
+        }
         return summary;
     }
 

@@ -217,7 +217,7 @@ public sealed class BatchRenderer(IProductionStore production, ICustomerStore cu
                 if (full && inFile.Count > 0)
                 {
                     Finish(batch, writer!, inFile, directory);
-                    writer.Dispose();
+                    writer!.Dispose();
                     writer = null;
                     inFile.Clear();
                     sheets = 0;

@@ -168,7 +168,10 @@ public static class BatchCommands
         }
 
         using var database = StoreFile.Open(db);
-        var import = new FeedbackImport(new LiteDbProductionStore(database), new LiteDbCustomerStore(database), reasons);
+        var import = new FeedbackImport(new LiteDbProductionStore(database), new LiteDbCustomerStore(database), reasons)
+        {
+            Progress = (done, total) => error.WriteLine($"{Path.GetFileName(file)}: {done} of {total} events stored"),
+        };
         var summary = import.Apply(feedback, file, $"post office feedback {Path.GetFileName(file)}");
         foreach (var e in summary.BadRows.Concat(summary.Unknown).Concat(summary.Refused).OrderBy(e => e.Row))
             error.WriteLine($"{file}: {Pii.Scrub(e.ToString())}");
