@@ -8,7 +8,13 @@ public sealed class PrintClock(TimeProvider time, TimeZoneInfo zone)
 {
     public TimeZoneInfo Zone => zone;
 
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
+    /// <summary>What every recorded step is stamped with (a test stops it on a day).</summary>
+    public TimeProvider Time => time;
+
+    /// <summary>Now in the campaign's zone.</summary>
+    public DateTimeOffset Now => TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone);
+
+    public DateOnly Today => DateOnly.FromDateTime(Now.DateTime);
 
     /// <summary>The zone by id; a machine without time-zone data (a slim container) falls back to a fixed UTC+8 zone for Asia/Shanghai.</summary>
     public static TimeZoneInfo FindZone(string id)

@@ -86,9 +86,9 @@ public static class ServerHost
         services.AddSingleton(new ProductionPaths(output));
         services.AddSingleton(sp => new BatchAssembly(sp.GetRequiredService<IProductionStore>(), sp.GetRequiredService<ICustomerStore>(),
             sp.GetRequiredService<ICommunicationStore>(), sp.GetRequiredService<TemplateCatalog>(), production, ranges));
-        services.AddSingleton(sp => new BatchStates(sp.GetRequiredService<IProductionStore>(), sp.GetRequiredService<TemplateCatalog>()));
+        services.AddSingleton(sp => new BatchStates(sp.GetRequiredService<IProductionStore>(), sp.GetRequiredService<TemplateCatalog>(), sp.GetRequiredService<PrintClock>().Time));
         services.AddSingleton(sp => new BatchRenderer(sp.GetRequiredService<IProductionStore>(), sp.GetRequiredService<ICustomerStore>(),
-            sp.GetRequiredService<TemplateLibrary>(), campaign) { Actor = "server" });
+            sp.GetRequiredService<TemplateLibrary>(), campaign) { Actor = "server", Clock = sp.GetRequiredService<PrintClock>().Time });
         services.AddSingleton(sp => new FeedbackImport(sp.GetRequiredService<IProductionStore>(), sp.GetRequiredService<ICustomerStore>()));
         services.AddSingleton<RenderQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<RenderQueue>());

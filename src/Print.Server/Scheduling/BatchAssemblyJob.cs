@@ -20,8 +20,7 @@ public sealed class BatchAssemblyJob(BatchAssembly assembly, RenderQueue renders
         var today = clock.Today;
         try
         {
-            var now = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, clock.Zone);
-            var result = assembly.Create(today, "scheduler", now);
+            var result = assembly.Create(today, "scheduler", clock.Now);
             foreach (var warning in result.Warnings) log.LogWarning("batch assembly: {Warning}", Pii.Scrub(warning));
             foreach (var batch in result.Batches) renders.Enqueue(batch.Id);
             log.LogInformation("batch assembly {Today:yyyy-MM-dd}: {Pieces} pieces in {Batches} batches ({Ids}), {Skipped} skipped",
