@@ -28,7 +28,9 @@ public class BatchApiTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        app = ServerHost.Build(["--db", dir.File("print.db"), "--urls", "http://127.0.0.1:0"],
+        // One seed piece (a staff address) in every batch, to measure delivery time.
+        var production = dir.Write("production.json", """{ "seeds": [ { "name": "质检甲", "city": "南昌市", "street": "北京西路1号", "postcode": "330046" } ] }""");
+        app = ServerHost.Build(["--db", dir.File("print.db"), "--production", production, "--urls", "http://127.0.0.1:0"],
             services => services.AddSingleton(TestClock.On(Day)));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -102,7 +104,8 @@ public class BatchApiTests : IAsyncLifetime
 
         // The post office says one piece was delivered; one number is not ours.
         var manifest = await http.GetStringAsync($"/api/batches/{id}/files/manifest.csv");
-        var number = manifest.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(',')[2]).First(n => n.Length > 0);
+        var rows = manifest.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Trim().Split(',')).ToList();
+        var number = rows.Where(r => r[^1] == "false").Select(r => r[2]).First(n => n.Length > 0);
         var csv = $"邮件号,事件,日期,原因代码,新地址,新邮编\n{number},投递,2026-11-28,,,\nRR473124829CN,投递,2026-11-28,,,\n";
         var upload = await http.PostAsync("/api/feedback?name=post-office.csv", new ByteArrayContent(Encoding.UTF8.GetBytes(csv)));
         var result = JsonDocument.Parse(await upload.Content.ReadAsStringAsync()).RootElement;
@@ -114,8 +117,24 @@ public class BatchApiTests : IAsyncLifetime
         var piece = app.Services.GetRequiredService<IProductionStore>().FindPieceByTracking(TrackingNumber.Check(number).Value)!;
         Assert.Equal(PieceState.Delivered, piece.History.State);
 
+        // The seed's addressee reports it received; the API's clock stands on 2026-11-25, the day it was posted.
+        var seed = rows.Single(r => r[^1] == "true")[0];
+        Assert.Equal("body $.day: unknown field; this request takes \"date\", \"by\"", (await Post($"/api/pieces/{seed}/received", """{ "day": "2026-11-25" }""")).Body.GetProperty("error").GetString());
+        var customerPiece = rows.First(r => r[^1] == "false")[0];
+        (status, body) = await Post($"/api/pieces/{customerPiece}/received", "");
+        Assert.Equal((HttpStatusCode.Conflict, $"piece {customerPiece} is not a seed piece: a customer's piece is delivered through the post office's feedback"), (status, body.GetProperty("error").GetString()));
+        (status, body) = await Post($"/api/pieces/{seed}/received", """{ "date": "2026-11-27" }""");
+        Assert.Equal((HttpStatusCode.Conflict, $"piece {seed}: received on 2026-11-27 is after today (2026-11-25)"), (status, body.GetProperty("error").GetString()));
+        (status, body) = await Post($"/api/pieces/{seed}/received", """{ "date": "2026-11-25", "by": "质检甲" }""");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal((seed, "delivered", "2026-11-25", true), (body.GetProperty("id").GetString(), body.GetProperty("state").GetString(),
+            body.GetProperty("received_on").GetString(), body.GetProperty("recorded").GetBoolean()));
+        Assert.False((await Post($"/api/pieces/{seed}/received", "")).Body.GetProperty("recorded").GetBoolean()); // today again: already recorded
+
         var kpis = (await Get("/api/kpis")).EnumerateArray().ToList();
-        Assert.Contains(kpis, k => k.GetProperty("delivered").GetInt32() == 1 && k.GetProperty("posted").GetInt32() == batch.GetProperty("pieces").GetInt32());
+        var campaign = Assert.Single(kpis, k => k.GetProperty("delivered").GetInt32() == 1);
+        Assert.Equal(batch.GetProperty("pieces").GetInt32() - 1, campaign.GetProperty("posted").GetInt32()); // seeds are counted apart
+        Assert.Equal(0, campaign.GetProperty("seed_delivery_days_max").GetInt32());
     }
 
     private async Task<(HttpStatusCode, string?)> Step(string path, string json)
@@ -130,5 +149,7 @@ public class BatchApiTests : IAsyncLifetime
         var response = await http.GetAsync("/api/batches/B20990101-01");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("no batch B20990101-01", await response.Content.ReadAsStringAsync());
+        var (status, body) = await Post("/api/pieces/B20990101-01-00001/received", "");
+        Assert.Equal((HttpStatusCode.NotFound, "no piece B20990101-01-00001"), (status, body.GetProperty("error").GetString()));
     }
 }

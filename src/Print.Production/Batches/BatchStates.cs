@@ -16,6 +16,7 @@ namespace Print.Production.Batches;
 /// piece neither printed nor spoiled (a re-print not yet printed) stops it.</item>
 /// <item><see cref="Spoil"/> / <see cref="Reprint"/>: a piece damaged in the print shop, and its next copy
 /// (same tracking number); <see cref="PieceStep"/> moves a re-printed copy through rendered and printed.</item>
+/// <item><see cref="SeedReceived"/>: a seed piece delivered, as its staff addressee reports it.</item>
 /// </list>
 /// </summary>
 public sealed class BatchStates(IProductionStore store, TemplateCatalog templates, TimeProvider? clock = null)
@@ -116,6 +117,32 @@ public sealed class BatchStates(IProductionStore store, TemplateCatalog template
         store.Update(batch, [piece]);
         return piece;
     }
+
+    /// <summary>
+    /// A seed piece received, on <paramref name="day"/>, by the staff member it was addressed to: delivered, which
+    /// gives the batch its seed delivery time. The post office tracks only registered pieces, so for ordinary mail
+    /// this is how a seed's delivery becomes known (the piece id is in the Data Matrix on its sheet). Returns false,
+    /// changing nothing, when the piece is already recorded as delivered that day; throws
+    /// <see cref="ProductionException"/> for a customer's piece, a day before its posting or after today, and
+    /// <see cref="InvalidTransitionException"/> for a piece not posted (or already delivered on another day).
+    /// </summary>
+    public bool SeedReceived(string pieceId, DateOnly day, string actor)
+    {
+        var (batch, piece) = PieceAndBatch(pieceId);
+        if (!piece.IsSeed)
+            throw new ProductionException($"piece {piece.Id} is not a seed piece: a customer's piece is delivered through the post office's feedback");
+        var history = piece.History;
+        if (history.State == PieceState.Delivered && ChinaDay(history.When(PieceState.Delivered)!.Value) == day) return false;
+        var today = ChinaDay(Now);
+        if (day > today) throw new ProductionException($"piece {piece.Id}: received on {day:yyyy-MM-dd} is after today ({today:yyyy-MM-dd})");
+        if (history.When(PieceState.Posted) is { } posted && day < ChinaDay(posted))
+            throw new ProductionException($"piece {piece.Id}: received on {day:yyyy-MM-dd}, before it was posted on {ChinaDay(posted):yyyy-MM-dd}");
+        history.Transition(PieceState.Delivered, new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), DeliveryEvent.ChinaOffset), actor, "received by the seed addressee");
+        store.Update(batch, [piece]);
+        return true;
+    }
+
+    private static DateOnly ChinaDay(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(DeliveryEvent.ChinaOffset).DateTime);
 
     private (Batch, MailPiece) PieceAndBatch(string pieceId)
     {

@@ -21,6 +21,7 @@ public static class BatchApi
     public sealed record ActorRequest(string? By = null);
     public sealed record ApprovalRequest(string By);
     public sealed record RenderRequest(string? Again = null);
+    public sealed record ReceivedRequest(DateOnly? Date = null, string? By = null);
 
     public static void Map(WebApplication app)
     {
@@ -31,7 +32,7 @@ public static class BatchApi
             catch (ApiException e) { return ApiJson.Error(e.Status, e.Message); }
             catch (Exception e) when (e is ProductionException or InvalidTransitionException or AlreadyBatchedException or TrackingRangeExhaustedException or BatchRenderException)
             {
-                return ApiJson.Error(e is ProductionException p && p.Message.StartsWith("no batch", StringComparison.Ordinal)
+                return ApiJson.Error(e is ProductionException p && (p.Message.StartsWith("no batch ", StringComparison.Ordinal) || p.Message.StartsWith("no piece ", StringComparison.Ordinal))
                     ? StatusCodes.Status404NotFound : StatusCodes.Status409Conflict, Pii.Scrub(e.Message));
             }
         });
@@ -91,6 +92,16 @@ public static class BatchApi
         {
             var body = await ApiJson.ReadAsync(request, new ActorRequest(null));
             return ApiJson.Json(Step(states.Posted(id, Actor(body))));
+        });
+
+        // A seed piece's staff addressee reports it received (ordinary mail has no tracking, so no feedback file).
+        api.MapPost("/pieces/{id}/received", async (string id, HttpRequest request, BatchStates states, IProductionStore store, PrintClock clock) =>
+        {
+            var body = await ApiJson.ReadAsync(request, new ReceivedRequest());
+            var day = body.Date ?? clock.Today;
+            bool recorded = states.SeedReceived(id, day, string.IsNullOrWhiteSpace(body.By) ? "seed addressee" : body.By.Trim());
+            var piece = store.FindPiece(id)!;
+            return ApiJson.Json(new { id = piece.Id, batch = piece.BatchId, state = StateNames.Of(piece.History.State), received_on = day, recorded });
         });
 
         api.MapGet("/kpis", (IProductionStore store) =>

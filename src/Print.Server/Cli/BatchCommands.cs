@@ -13,7 +13,7 @@ using Print.Templates;
 namespace Print.Server.Cli;
 
 /// <summary>
-/// <c>print batch create|approve|status|printed|posted|spoil|feedback|render …</c>: production batches from the
+/// <c>print batch create|approve|status|printed|posted|spoil|received|feedback|render|kpis …</c>: production batches from the
 /// command line (README.md, "Production batches"). A refused step, an exhausted tracking range or an unknown
 /// batch exits 1 with <c>error: …</c> and stores nothing.
 /// </summary>
@@ -26,6 +26,7 @@ public static class BatchCommands
                print batch printed ID [--by NAME]
                print batch posted ID [--by NAME]
                print batch spoil PIECE-ID --reason TEXT [--by NAME] [--no-reprint]
+               print batch received SEED-PIECE-ID [--date YYYY-MM-DD] [--by NAME]
                print batch feedback FILE.csv [--reasons FILE.json]
                print batch render ID --out DIR
                print batch kpis [--campaign TRIGGER]
@@ -49,6 +50,7 @@ public static class BatchCommands
                 "printed" => Step(args, output, (states, id, by) => states.Printed(id, by)),
                 "posted" => Step(args, output, (states, id, by) => states.Posted(id, by)),
                 "spoil" => Spoil(args, output),
+                "received" => Received(args, output),
                 "feedback" => Feedback(args, output, error),
                 "kpis" => Kpis(args, output),
                 _ => throw new UsageException($"unknown batch command '{command}'; {Usage}"),
@@ -63,10 +65,7 @@ public static class BatchCommands
 
     private static int Create(Arguments args, TextWriter output, TextWriter error)
     {
-        var dateText = args.Optional("date");
-        var day = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(DeliveryEvent.ChinaOffset).DateTime);
-        if (dateText is not null && !DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
-            throw new UsageException($"--date must be a day as YYYY-MM-DD, not '{dateText}'");
+        var day = Day(args);
         var db = args.Optional("db") ?? PrintDatabase.DefaultPath;
         var rangesFile = args.Optional("ranges");
         var settingsFile = args.Optional("production");
@@ -124,6 +123,30 @@ public static class BatchCommands
             ? $"piece {piece.Id}: spoiled, re-printed as copy {piece.History.Copy} (planned{(piece.TrackingNumber is { } n ? $", same tracking number {n}" : "")})"
             : $"piece {piece.Id}: spoiled");
         return 0;
+    }
+
+    private static int Received(Arguments args, TextWriter output)
+    {
+        var day = Day(args);
+        var by = args.Optional("by") ?? Environment.UserName;
+        using var session = Open(args);
+        var id = OneWord(args, "received");
+        bool recorded = session.States.SeedReceived(id, day, by);
+        var piece = session.Production.FindPiece(id)!;
+        var posted = piece.History.When(PieceState.Posted);
+        var days = posted is { } p ? day.DayNumber - DateOnly.FromDateTime(p.ToOffset(DeliveryEvent.ChinaOffset).DateTime).DayNumber : (int?)null;
+        output.WriteLine($"piece {piece.Id}: {(recorded ? "received" : "already recorded as received")} on {day:yyyy-MM-dd}"
+            + (days is { } d ? $", {d} day{(d == 1 ? "" : "s")} after posting" : ""));
+        return 0;
+    }
+
+    /// <summary><c>--date YYYY-MM-DD</c>, or today in China.</summary>
+    private static DateOnly Day(Arguments args)
+    {
+        var text = args.Optional("date");
+        if (text is null) return DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(DeliveryEvent.ChinaOffset).DateTime);
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? day : throw new UsageException($"--date must be a day as YYYY-MM-DD, not '{text}'");
     }
 
     private static int Status(Arguments args, TextWriter output)
@@ -218,7 +241,7 @@ public static class BatchCommands
     private static string OneWord(Arguments args, string command)
     {
         if (args.Positional.Count != 1)
-            throw new UsageException($"batch {command} takes one {(command == "feedback" ? "file" : command == "spoil" ? "piece id" : "batch id")}"
+            throw new UsageException($"batch {command} takes one {(command == "feedback" ? "file" : command is "spoil" or "received" ? "piece id" : "batch id")}"
                 + (args.Positional.Count > 1 ? $", got '{string.Join(" ", args.Positional)}'" : "") + $"; {Usage}");
         return args.Positional[0];
     }

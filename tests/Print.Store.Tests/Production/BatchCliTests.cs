@@ -137,4 +137,41 @@ public class BatchCliTests : IDisposable
         Assert.Equal(2, code);
         Assert.StartsWith("print: batch approve needs the approver: --by NAME", error);
     }
+
+    [Fact]
+    public void ASeedAddresseeReportsTheSeedReceivedAndACustomerPieceIsRefused()
+    {
+        Due();
+        var seeds = world.Dir.Write("production.json", """{ "seeds": [ { "name": "质检甲", "city": "南昌市", "street": "北京西路1号", "postcode": "330046" } ] }""");
+        var (code, output, _) = Run(["batch", "create", "--date", "2026-11-25", "--ranges", RangesFile(), "--production", seeds, .. Common]);
+        Assert.Equal(0, code);
+        var birthday = output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]; // the ordinary batch: greeting cards
+        world.Open();
+        world.Render(birthday);
+        var pieces = world.Production.PiecesOf(birthday);
+        world.Database.Dispose();
+        var seed = pieces.First(p => p.IsSeed).Id;
+        var customer = pieces.First(p => !p.IsSeed).Id;
+        Assert.Equal(0, Run(["batch", "approve", birthday, "--by", "李经理", .. Common]).Code);
+        Assert.Equal(0, Run(["batch", "printed", birthday, .. Common]).Code);
+        Assert.Equal(0, Run(["batch", "posted", birthday, .. Common]).Code);
+
+        (code, output, var error) = Run(["batch", "received", seed, "--by", "质检甲", .. Common]);
+        Assert.Equal((0, ""), (code, error));
+        var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        world.Open();
+        var posted = world.Production.FindPiece(seed)!.History.When(Print.Core.Production.PieceState.Posted)!.Value;
+        world.Database.Dispose();
+        int days = today.DayNumber - DateOnly.FromDateTime(posted.ToOffset(TimeSpan.FromHours(8)).DateTime).DayNumber;
+        Assert.Equal($"piece {seed}: received on {today:yyyy-MM-dd}, {days} day{(days == 1 ? "" : "s")} after posting", output.Trim());
+        (_, output, _) = Run(["batch", "received", seed, "--date", today.ToString("yyyy-MM-dd"), .. Common]);
+        Assert.StartsWith($"piece {seed}: already recorded as received on {today:yyyy-MM-dd}", output);
+
+        (code, output, error) = Run(["batch", "received", customer, .. Common]);
+        Assert.Equal((1, ""), (code, output));
+        Assert.Equal($"error: piece {customer} is not a seed piece: a customer's piece is delivered through the post office's feedback", error.Trim());
+        (code, _, error) = Run(["batch", "received", seed, "--date", "2026-11-31", .. Common]);
+        Assert.Equal(2, code);
+        Assert.Contains("--date must be a day as YYYY-MM-DD, not '2026-11-31'", error);
+    }
 }

@@ -1,6 +1,7 @@
 using Print.Core.Campaigns;
 using Print.Core.Production;
 using Print.Production;
+using Print.Production.Batches;
 
 namespace Print.Store.Tests.Production;
 
@@ -119,5 +120,77 @@ public class BatchStatesTests : IDisposable
         var after = world.Production.PiecesOf(id);
         Assert.Equal([PieceState.Posted, PieceState.Spoiled, PieceState.Posted], after.Select(p => p.History.State));
         Assert.Equal(1, BatchKpis.Compute(after.Select(p => p.History)).Reprints);
+    }
+
+    private (string BatchId, MailPiece Seed, MailPiece Customer) PostedOrdinaryBatchWithSeeds()
+    {
+        for (int i = 1; i <= 2; i++) world.Person($"C00{i}", postcode: $"33000{i}");
+        world.Record([.. Enumerable.Range(1, 2).Select(i => ProductionWorld.Mail(Triggers.Birthday, $"C00{i}"))]);
+        var settings = ProductionSettings.Parse("""
+            { "seeds": [ { "name": "质检甲", "city": "南昌市", "street": "北京西路1号", "postcode": "330046" },
+                         { "name": "质检乙", "city": "赣州市", "street": "红旗大道2号", "postcode": "341000" } ] }
+            """);
+        var id = world.Create(settings: settings).Batches.Single().Id;
+        world.Render(id);
+        var posting = world.States(new FixedClock(ProductionWorld.Now));
+        posting.Approve(id, "李经理");
+        posting.Printed(id, "print shop");
+        posting.Posted(id, "王师傅");
+        var pieces = world.Production.PiecesOf(id);
+        Assert.All(pieces, p => Assert.Null(p.TrackingNumber)); // ordinary mail: the post office reports nothing
+        return (id, pieces.First(p => p.IsSeed), pieces.First(p => !p.IsSeed));
+    }
+
+    [Fact]
+    public void ASeedOfOrdinaryMailIsReportedReceivedByItsAddresseeAndGivesTheBatchItsDeliveryTime()
+    {
+        var (id, seed, _) = PostedOrdinaryBatchWithSeeds();
+        var states = world.States(FixedClock.At(new DateOnly(2026, 11, 30)));
+
+        Assert.True(states.SeedReceived(seed.Id, new DateOnly(2026, 11, 28), "质检甲"));
+        Assert.False(states.SeedReceived(seed.Id, new DateOnly(2026, 11, 28), "质检甲")); // reported twice: nothing changes
+
+        world.Reopen();
+        var stored = world.Production.FindPiece(seed.Id)!;
+        Assert.Equal(PieceState.Delivered, stored.History.State);
+        var delivered = Assert.Single(stored.History.Events, e => e.To == PieceState.Delivered);
+        Assert.Equal(("质检甲", new DateTimeOffset(2026, 11, 28, 0, 0, 0, TimeSpan.FromHours(8))), (delivered.Actor, delivered.At));
+        var kpis = BatchKpis.Compute(world.Production.PiecesOf(id).Select(p => p.History));
+        Assert.Equal([(seed.Id, (int?)3), (world.Production.PiecesOf(id).Last().Id, null)], kpis.Seeds.Select(s => (s.PieceId, s.Days)));
+        Assert.Equal((3.0, 3), (kpis.SeedAverageDays, kpis.SeedMaxDays));
+    }
+
+    [Fact]
+    public void OnlyAPostedSeedCanBeReceivedAndOnlyBetweenItsPostingAndToday()
+    {
+        var (id, seed, customer) = PostedOrdinaryBatchWithSeeds();
+        var states = world.States(FixedClock.At(new DateOnly(2026, 11, 30)));
+
+        var e = Assert.Throws<ProductionException>(() => states.SeedReceived(customer.Id, new DateOnly(2026, 11, 28), "质检甲"));
+        Assert.Equal($"piece {customer.Id} is not a seed piece: a customer's piece is delivered through the post office's feedback", e.Message);
+        e = Assert.Throws<ProductionException>(() => states.SeedReceived(seed.Id, new DateOnly(2026, 12, 1), "质检甲"));
+        Assert.Equal($"piece {seed.Id}: received on 2026-12-01 is after today (2026-11-30)", e.Message);
+        e = Assert.Throws<ProductionException>(() => states.SeedReceived(seed.Id, new DateOnly(2026, 11, 24), "质检甲"));
+        Assert.Equal($"piece {seed.Id}: received on 2026-11-24, before it was posted on 2026-11-25", e.Message);
+        Assert.Throws<ProductionException>(() => states.SeedReceived("B19990101-01-00001", new DateOnly(2026, 11, 28), "质检甲"));
+
+        states.SeedReceived(seed.Id, new DateOnly(2026, 11, 27), "质检甲");
+        // Delivered is final: another day is a contradiction, refused.
+        Assert.Throws<InvalidTransitionException>(() => states.SeedReceived(seed.Id, new DateOnly(2026, 11, 29), "质检甲"));
+        Assert.Single(world.Production.FindPiece(seed.Id)!.History.Events, e => e.To == PieceState.Delivered);
+        Assert.All(world.Production.PiecesOf(id).Where(p => p.Id != seed.Id), p => Assert.Equal(PieceState.Posted, p.History.State));
+    }
+
+    [Fact]
+    public void ASeedNotYetPostedCannotBeReceived()
+    {
+        world.Person("C001");
+        world.Record(ProductionWorld.Mail(Triggers.ThankYou, "C001"));
+        var settings = ProductionSettings.Parse("""{ "seeds": [ { "name": "质检甲", "city": "南昌市", "street": "北京西路1号", "postcode": "330046" } ] }""");
+        var id = world.Create(settings: settings).Batches.Single().Id;
+        var seed = world.Production.PiecesOf(id).First(p => p.IsSeed);
+
+        Assert.Throws<InvalidTransitionException>(() => world.States(FixedClock.At(new DateOnly(2026, 11, 30))).SeedReceived(seed.Id, new DateOnly(2026, 11, 28), "质检甲"));
+        Assert.Equal(PieceState.Planned, world.Production.FindPiece(seed.Id)!.History.State);
     }
 }
