@@ -104,6 +104,7 @@ public sealed class ChannelPlan
     internal static string? Refusal(Customer customer, Channel channel) => channel switch
     {
         Channel.Mail => customer.NotMailableReason,
+        _ when customer.Contact.Stopped is { } stop => stop.ToString(),
         Channel.Sms when customer.Contact.DoNotSms => "the customer asked for no SMS",
         Channel.Sms when customer.Mobile.Length == 0 => "no mobile number",
         Channel.Email when customer.Contact.DoNotEmail => "the customer asked for no e-mail",

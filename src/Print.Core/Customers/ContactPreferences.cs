@@ -12,7 +12,13 @@ public sealed record ContactPreferences
     public bool DoNotCall { get; init; }
     public Channel? PreferredChannel { get; init; }
 
-    public bool Allows(Channel channel) => channel switch
+    /// <summary>
+    /// Every channel stopped by what we learnt rather than by the customer's wish (the post office returned a
+    /// piece: addressee deceased), with the reason and day; null while contact is allowed. A file never lifts it.
+    /// </summary>
+    public ContactStop? Stopped { get; init; }
+
+    public bool Allows(Channel channel) => Stopped is null && channel switch
     {
         Channel.Mail => !DoNotMail,
         Channel.Sms => !DoNotSms,
@@ -32,5 +38,15 @@ public sealed record ContactPreferences
         DoNotEmail = DoNotEmail || newer.DoNotEmail,
         DoNotCall = DoNotCall || newer.DoNotCall,
         PreferredChannel = newer.PreferredChannel ?? PreferredChannel,
+        Stopped = Stopped ?? newer.Stopped,
     };
+
+    /// <summary>These preferences with every channel stopped for <paramref name="reason"/> from <paramref name="on"/> (an earlier stop stays).</summary>
+    public ContactPreferences StoppedFor(string reason, DateOnly on) => this with { Stopped = Stopped ?? new ContactStop(reason, on) };
+}
+
+/// <summary>Why and since when nobody may contact the customer on any channel.</summary>
+public sealed record ContactStop(string Reason, DateOnly On)
+{
+    public override string ToString() => $"all contact stopped on {On:yyyy-MM-dd}: {Reason}";
 }

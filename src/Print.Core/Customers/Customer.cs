@@ -22,7 +22,8 @@ public sealed class Customer
     public SegmentAssignment? Segment { get; set; }
 
     /// <summary>Why no letter can go to this customer now, or null when one can.</summary>
-    public string? NotMailableReason => Contact.DoNotMail ? "the customer asked not to be mailed"
+    public string? NotMailableReason => Contact.Stopped is { } stop ? stop.ToString()
+        : Contact.DoNotMail ? "the customer asked not to be mailed"
         : Addresses.Current switch
         {
             null => "no address",

@@ -92,11 +92,11 @@ public sealed class ReturnReasons
     {
         if (item.ValueKind != JsonValueKind.Object) { errors.Add($"{path}: expected a reason object"); return null; }
         int before = errors.Count;
-        JsonFile.RejectUnknown(item, path, errors, "code", "label", "bad_address", "stop_mail", "aliases");
+        JsonFile.RejectUnknown(item, path, errors, "code", "label", "bad_address", "stop_contact", "aliases");
         var code = Text(item, path, "code", errors);
         var label = Text(item, path, "label", errors);
         bool bad = Flag(item, path, "bad_address", errors, required: true);
-        bool stop = Flag(item, path, "stop_mail", errors, required: false);
+        bool stop = Flag(item, path, "stop_contact", errors, required: false);
         var aliases = new List<string>();
         if (item.TryGetProperty("aliases", out var a))
         {

@@ -24,14 +24,15 @@ public sealed record FeedbackSummary
     public int AddressesCorrected { get; set; }
     public int AddressesMarkedBad { get; set; }
     public int AddressesVerified { get; set; }
-    public int MailStopped { get; set; }
+    /// <summary>Customers no channel may reach any more (a return such as 收件人已故).</summary>
+    public int ContactStopped { get; set; }
     public int RedeliveriesQueued { get; set; }
 
     /// <summary>One line for the operator.</summary>
     public override string ToString() =>
         $"{Path.GetFileName(File)}: {Rows} rows: {Applied} recorded, {AlreadyRecorded} already recorded, {Unknown.Count} unknown tracking number{(Unknown.Count == 1 ? "" : "s")}, "
         + $"{Refused.Count} refused, {BadRows.Count} bad; addresses: {AddressesCorrected} corrected, {AddressesMarkedBad} marked bad, {AddressesVerified} verified; "
-        + $"{RedeliveriesQueued} redeliver{(RedeliveriesQueued == 1 ? "y" : "ies")} queued" + (MailStopped > 0 ? $"; mail stopped for {MailStopped} customer{(MailStopped == 1 ? "" : "s")}" : "");
+        + $"{RedeliveriesQueued} redeliver{(RedeliveriesQueued == 1 ? "y" : "ies")} queued" + (ContactStopped > 0 ? $"; all contact stopped for {ContactStopped} customer{(ContactStopped == 1 ? "" : "s")}" : "");
 }
 
 /// <summary>
@@ -46,7 +47,7 @@ public sealed record FeedbackSummary
 /// address the piece last went to, when still current, is marked bad, so the customer is not mailable until a
 /// corrected address arrives and the channel plan falls back meanwhile; a <see cref="Redelivery"/> is queued,
 /// and the next work order puts the communication into a new piece once the address book holds another
-/// mailable address. A reason that stops mail (deceased) sets the customer's do-not-mail flag.</item>
+/// mailable address. A reason that stops contact (deceased) stops every channel to the customer, SMS and e-mail included.</item>
 /// </list>
 /// Every tracking number no piece carries is reported with its row. Events go in file order, in chunks; each
 /// chunk's piece histories, address books and redeliveries are saved in one transaction, so an import stopped
@@ -142,11 +143,11 @@ public sealed class FeedbackImport(IProductionStore store, ICustomerStore custom
                             summary.RedeliveriesQueued++;
                         }
                     }
-                    if (e.Reason.StopMail && !customer.Contact.DoNotMail)
+                    if (e.Reason.StopContact && customer.Contact.Stopped is null)
                     {
-                        customer.Contact = customer.Contact with { DoNotMail = true };
+                        customer.Contact = customer.Contact.StoppedFor($"{e.Reason.Label} (post office return of {piece.Id})", e.Date);
                         changed = true;
-                        summary.MailStopped++;
+                        summary.ContactStopped++;
                     }
                     break;
             }

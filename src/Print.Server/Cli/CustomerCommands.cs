@@ -110,7 +110,8 @@ public static class CustomerCommands
         w.WriteLine($"  occupation:  {(c.Occupation.Length > 0 ? c.Occupation : "-")}");
         w.WriteLine($"  mailable:    {(c.NotMailableReason is { } why ? $"no ({why})" : "yes")}");
         var p = c.Contact;
-        w.WriteLine($"contact preferences: mail {Allowed(!p.DoNotMail)}, SMS {Allowed(!p.DoNotSms)}, e-mail {Allowed(!p.DoNotEmail)}, phone {Allowed(!p.DoNotCall)}; preferred channel {p.PreferredChannel?.ToString().ToLowerInvariant() ?? "none"}");
+        w.WriteLine($"contact preferences: mail {Allowed(!p.DoNotMail)}, SMS {Allowed(!p.DoNotSms)}, e-mail {Allowed(!p.DoNotEmail)}, phone {Allowed(!p.DoNotCall)}; preferred channel {p.PreferredChannel?.ToString().ToLowerInvariant() ?? "none"}"
+            + (p.Stopped is { } stop ? $"; {stop}" : ""));
 
         w.WriteLine("addresses (current first):");
         if (c.Addresses.Entries.Count == 0) w.WriteLine("  none");

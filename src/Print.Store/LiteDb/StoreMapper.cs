@@ -61,6 +61,7 @@ public static class StoreMapper
             ["do_not_email"] = c.Contact.DoNotEmail,
             ["do_not_call"] = c.Contact.DoNotCall,
             ["preferred_channel"] = c.Contact.PreferredChannel is { } ch ? ch.ToString() : BsonValue.Null,
+            ["stopped"] = c.Contact.Stopped is { } stop ? new BsonDocument { ["reason"] = stop.Reason, ["on"] = Date(stop.On) } : BsonValue.Null,
         },
         ["addresses"] = new BsonArray(c.Addresses.Entries.Select(Document)),
         ["segment"] = c.Segment is { } s ? Document(s) : BsonValue.Null,
@@ -86,6 +87,8 @@ public static class StoreMapper
                 DoNotEmail = contact["do_not_email"].AsBoolean,
                 DoNotCall = contact["do_not_call"].AsBoolean,
                 PreferredChannel = contact["preferred_channel"].IsNull ? null : Enum.Parse<Channel>(contact["preferred_channel"].AsString),
+                // Absent from records stored before contact could be stopped: null.
+                Stopped = contact["stopped"] is { IsDocument: true } stop ? new ContactStop(stop["reason"].AsString, Date(stop["on"])) : null,
             },
             Addresses = new AddressBook { Entries = d["addresses"].AsArray.Select(v => AddressEntry(v.AsDocument)).ToList() },
             Segment = d["segment"].IsNull ? null : Segment(d["segment"].AsDocument),

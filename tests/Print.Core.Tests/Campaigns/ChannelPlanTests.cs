@@ -56,6 +56,22 @@ public class ChannelPlanTests
     }
 
     [Fact]
+    public void ACustomerWhoseContactWasStoppedIsReachedOnNoChannelNotEvenByPhone()
+    {
+        var contact = new ContactPreferences { PreferredChannel = Channel.Sms }.StoppedFor("收件人已故", new DateOnly(2026, 11, 28));
+        var decision = Decide(Customer(Segments.Opportunity, contact: contact), Birthday);
+        Assert.Null(decision.Channel);
+        Assert.Equal(["plan for opportunity/birthday: mail, sms", "sms: tried first, the customer prefers it",
+            "sms: all contact stopped on 2026-11-28: 收件人已故", "mail: all contact stopped on 2026-11-28: 收件人已故",
+            "no channel of the plan for opportunity/birthday can reach the customer"], decision.Reasons);
+        Assert.Null(Decide(Customer(contact: contact), Proposal).Channel); // no phone follow-up either
+        // An import's flags never lift the stop, and a second stop keeps the first reason and day.
+        var merged = contact.MergedWith(new ContactPreferences()).StoppedFor("其他", new DateOnly(2026, 12, 1));
+        Assert.Equal(new ContactStop("收件人已故", new DateOnly(2026, 11, 28)), merged.Stopped);
+        Assert.All(Enum.GetValues<Channel>(), c => Assert.False(merged.Allows(c)));
+    }
+
+    [Fact]
     public void EachDoNotFlagIsRespected()
     {
         var noMail = Decide(Customer(contact: new ContactPreferences { DoNotMail = true }), Birthday);

@@ -12,7 +12,7 @@ public class ReturnReasonsTests
         Assert.Equal(["unknown-addressee", "incomplete-address", "moved", "refused", "not-collected", "deceased", "other"], reasons.All.Select(r => r.Code));
         Assert.Equal(["原址查无此人", "地址不详", "迁移新址不明", "拒收", "逾期未领", "收件人已故", "其他"], reasons.All.Select(r => r.Label));
         Assert.Equal(["unknown-addressee", "incomplete-address", "moved"], reasons.All.Where(r => r.BadAddress).Select(r => r.Code));
-        Assert.Equal(["deceased"], reasons.All.Where(r => r.StopMail).Select(r => r.Code));
+        Assert.Equal(["deceased"], reasons.All.Where(r => r.StopContact).Select(r => r.Code));
         Assert.Contains("\"reasons\"", ReturnReasons.DefaultJson);
     }
 
@@ -34,7 +34,7 @@ public class ReturnReasonsTests
         var reasons = ReturnReasons.Parse("""
             { "reasons": [
                 { "code": "unknown-addressee", "label": "原址查无此人", "bad_address": true, "aliases": ["01"] },
-                { "code": "deceased", "label": "收件人已故", "bad_address": false, "stop_mail": true, "aliases": ["06"] }
+                { "code": "deceased", "label": "收件人已故", "bad_address": false, "stop_contact": true, "aliases": ["06"] }
             ] }
             """);
         Assert.Equal("deceased", reasons.Find("06")!.Code);
@@ -54,7 +54,7 @@ public class ReturnReasonsTests
             """, "reasons.json")).Errors;
         Assert.Equal(
         [
-            "$.reasons[1].why: unknown property; expected code, label, bad_address, stop_mail, aliases",
+            "$.reasons[1].why: unknown property; expected code, label, bad_address, stop_contact, aliases",
             "$.reasons[1].code: expected a non-empty text, got \"\"",
             "$.reasons[1].label: missing",
             "$.reasons[1].bad_address: expected true or false, got \"yes\"",

@@ -178,12 +178,18 @@ public class FeedbackTests : IDisposable
     }
 
     [Fact]
-    public void ADeceasedCustomerIsNotMailedAgain()
+    public void ADeceasedCustomerIsContactedOnNoChannelAgain()
     {
         PostedBatch();
         var summary = Import().Import(Feedback($"{pieces[3].TrackingNumber},退回,2026-11-28,收件人已故,,\n"));
 
-        Assert.Equal(1, summary.MailStopped);
-        Assert.True(world.Customers.FindCustomer("C004")!.Contact.DoNotMail);
+        Assert.Equal(1, summary.ContactStopped);
+        Assert.EndsWith("; all contact stopped for 1 customer", summary.ToString());
+        world.Reopen();
+        var customer = world.Customers.FindCustomer("C004")!;
+        Assert.Equal(new ContactStop($"收件人已故 (post office return of {pieces[3].Id})", new DateOnly(2026, 11, 28)), customer.Contact.Stopped);
+        Assert.Equal($"all contact stopped on 2026-11-28: 收件人已故 (post office return of {pieces[3].Id})", customer.NotMailableReason);
+        Assert.All(Enum.GetValues<Channel>(), c => Assert.False(customer.Contact.Allows(c)));
+        Assert.Null(CampaignSettings.Default.Channels.Decide(customer, ProductionWorld.Mail(Triggers.Birthday, "C004").Occasion).Channel);
     }
 }
