@@ -29,13 +29,16 @@ public sealed record BatchRenderResult(string BatchId, string Directory, IReadOn
 /// recorded file: no piece is printed twice or left out. The batch goes created → rendering → rendered;
 /// <see cref="Batch.TemplateHash"/> records the templates it was rendered from.
 /// </para>
-/// Memory is bounded by one print file: the pieces are read from the store a page at a time, laid out and drawn
-/// one at a time, and only the current file's pieces and pages are held (PDFsharp keeps a document until it is
-/// saved); the manifest and the posting list are written from a second paged read.
+/// Memory is bounded by two print files (one being drawn, the one before it being saved; PDFsharp keeps a document
+/// until it is saved): the pieces are read from the store a page at a time and only the current files' pieces and
+/// pages are held; the manifest and the posting list are written from a second paged read.
 /// </summary>
 public sealed class BatchRenderer(IProductionStore production, ICustomerStore customers, TemplateLibrary library, CampaignSettings? campaign = null)
 {
     private readonly CampaignSettings _campaign = campaign ?? CampaignSettings.Default;
+
+    /// <summary>Held by whichever thread of a rendering uses the store (see <see cref="RenderPrintFiles"/>).</summary>
+    private readonly object storeLock = new();
 
     /// <summary>Who the state changes name.</summary>
     public string Actor { get; init; } = "print";
@@ -47,8 +50,8 @@ public sealed class BatchRenderer(IProductionStore production, ICustomerStore cu
 
     /// <summary>
     /// Pieces read from the store at a time (<see cref="IProductionStore.PiecesOf(string, int, int)"/>), their
-    /// customers fetched in one round trip, and composed as one unit: at most two such pages of laid-out pieces
-    /// are held (one being drawn, one being composed), so it bounds memory as much as the file size does.
+    /// customers fetched in one round trip, and composed as one unit: at most three such pages of laid-out pieces
+    /// are held (one being drawn, two being composed), so it bounds memory as much as the file size does.
     /// </summary>
     public int PiecesPerRead { get; init; } = 250;
 
@@ -138,63 +141,83 @@ public sealed class BatchRenderer(IProductionStore production, ICustomerStore cu
     /// <summary>The batch's pieces from the store in presort order, a page at a time, after the first <paramref name="skip"/>.</summary>
     private IEnumerable<IReadOnlyList<MailPiece>> Pages(Batch batch, int skip)
     {
-        for (int done = skip; done < batch.PieceCount;)
-        {
-            var page = production.PiecesOf(batch.Id, done + 1, Math.Min(PiecesPerRead, batch.PieceCount - done));
-            for (int k = 0; k < page.Count; k++)
-                if (page[k].Sequence != done + k + 1)
-                    throw new BatchRenderException($"batch {batch.Id} has {batch.PieceCount} pieces but the store holds no piece {done + k + 1} of it");
-            if (page.Count == 0)
-                throw new BatchRenderException($"batch {batch.Id} has {batch.PieceCount} pieces but the store holds only {done} of them");
-            done += page.Count;
-            yield return page;
-        }
+        for (int done = skip; done < batch.PieceCount; done += PiecesPerRead)
+            yield return Page(batch, done, Math.Min(PiecesPerRead, batch.PieceCount - done));
+    }
+
+    /// <summary>Pieces <paramref name="done"/> + 1 to <paramref name="done"/> + <paramref name="count"/>, all of them, in presort order.</summary>
+    private IReadOnlyList<MailPiece> Page(Batch batch, int done, int count)
+    {
+        var page = production.PiecesOf(batch.Id, done + 1, count);
+        for (int k = 0; k < page.Count; k++)
+            if (page[k].Sequence != done + k + 1)
+                throw new BatchRenderException($"batch {batch.Id} has {batch.PieceCount} pieces but the store holds no piece {done + k + 1} of it");
+        if (page.Count < count)
+            throw new BatchRenderException($"batch {batch.Id} has {batch.PieceCount} pieces but the store holds only {done + page.Count} of them");
+        return page;
     }
 
     /// <summary>The batch's pieces from the store in presort order, read a page at a time.</summary>
     private IEnumerable<MailPiece> Stored(Batch batch) => Pages(batch, 0).SelectMany(page => page);
 
+    /// <summary>Pages of pieces being read and composed ahead of the one being drawn.</summary>
+    private const int ComposeAhead = 2;
+
     /// <summary>
-    /// Two stages on two threads, a page of pieces apart: while this thread draws one page's composed pieces
-    /// into the print file and records finished files, a worker merges and lays out the next page. Every store
-    /// read and write stays on this thread (LiteDB 5.0.21 broke when one thread read while another saved), and
-    /// the worker composes the pages one after another, in order.
+    /// Three kinds of work at once, so that both cores stay busy however the work per piece is shared out:
+    /// <list type="bullet">
+    /// <item>on the thread pool, the next <see cref="ComposeAhead"/> pages of pieces are read from the store with their
+    /// customers, merged, laid out and marked, several pages at a time;</item>
+    /// <item>this thread draws the composed pieces, in presort order, into the print file;</item>
+    /// <item>a full print file is saved, hashed and recorded on a background task while the next one is drawn (one
+    /// file at a time, in order, so the files are recorded as they follow one another).</item>
+    /// </list>
+    /// The store is used by one thread at a time (<see cref="storeLock"/>): LiteDB 5.0.21 broke when one thread read while
+    /// another saved. At most <see cref="ComposeAhead"/> + 1 pages of laid-out pieces and two print files are held.
     /// </summary>
     private void RenderPrintFiles(Batch batch, string directory, Action<string> report, CancellationToken ct)
     {
         var composer = new PieceComposer(library, new PieceRenderer(library.Engine), _campaign);
         var limits = batch.Limits;
+        int skip = batch.RenderedPieces;
+        int pageCount = (batch.PieceCount - skip + PiecesPerRead - 1) / PiecesPerRead;
+        int fileNumber = batch.Files.Count;
 
+        var composing = new Queue<Task<List<ComposedPiece>>>();
+        Task finishing = Task.CompletedTask;
         PdfBatchWriter? writer = null;
         var inFile = new List<MailPiece>();
         int sheets = 0;
-        Task<List<ComposedPiece>>? composing = null;
         try
         {
-            foreach (var page in Pages(batch, batch.RenderedPieces))
+            for (int next = 0, page = 0; page < pageCount; page++)
             {
-                var records = LookUp(page);
-                var before = composing ?? Task.FromResult(new List<ComposedPiece>());
-                var previous = composing;
-                composing = before.ContinueWith(_ => Compose(page, records), ct, TaskContinuationOptions.None, TaskScheduler.Default);
-                if (previous is not null) Write(previous.GetAwaiter().GetResult());
+                for (; next < pageCount && next <= page + ComposeAhead; next++)
+                {
+                    int done = skip + next * PiecesPerRead;
+                    composing.Enqueue(Task.Run(() => ReadAndCompose(done, Math.Min(PiecesPerRead, batch.PieceCount - done)), ct));
+                }
+                Write(composing.Dequeue().GetAwaiter().GetResult());
             }
-            if (composing is not null) Write(composing.GetAwaiter().GetResult());
-            if (inFile.Count > 0)
-            {
-                Finish(batch, writer!, inFile, directory);
-                report($"wrote {batch.Files[^1].Name}");
-            }
+            if (inFile.Count > 0) FinishInBackground();
+            finishing.GetAwaiter().GetResult();
         }
         finally
         {
-            // A failure here must not leave the worker composing into a dead rendering.
-            try { composing?.Wait(); } catch (AggregateException) { }
+            // A failure must not leave work running into a dead rendering; a file being recorded is completed.
+            foreach (var task in composing.Append(finishing)) try { task.Wait(); } catch (AggregateException) { }
             writer?.Dispose();
         }
 
-        List<ComposedPiece> Compose(IReadOnlyList<MailPiece> page, IReadOnlyDictionary<string, CustomerRecord> records)
+        List<ComposedPiece> ReadAndCompose(int done, int count)
         {
+            IReadOnlyList<MailPiece> page;
+            IReadOnlyDictionary<string, CustomerRecord> records;
+            lock (storeLock)
+            {
+                page = Page(batch, done, count);
+                records = LookUp(page);
+            }
             var composed = new List<ComposedPiece>(page.Count);
             foreach (var piece in page)
             {
@@ -214,23 +237,36 @@ public sealed class BatchRenderer(IProductionStore production, ICustomerStore cu
                     throw new BatchRenderException(piece, $"{composed.Sheets} sheets, more than a whole print file may hold ({limits.MaxSheets}); raise the batch's sheet limit");
 
                 bool full = inFile.Count == limits.MaxPieces || sheets + composed.Sheets > limits.MaxSheets;
-                if (full && inFile.Count > 0)
+                if (full && inFile.Count > 0) FinishInBackground();
+                if (writer is null)
                 {
-                    Finish(batch, writer!, inFile, directory);
-                    writer!.Dispose();
-                    writer = null;
-                    inFile.Clear();
-                    sheets = 0;
-                    report($"wrote {batch.Files[^1].Name}");
+                    fileNumber++;
+                    writer = new PdfBatchWriter(Info(batch, fileNumber));
                 }
-                writer ??= new PdfBatchWriter(Info(batch, batch.Files.Count + 1));
                 int first = writer.PageCount + 1;
-                writer.Append(new LaidOutDocument(Info(batch, batch.Files.Count + 1), composed.Pages));
-                piece.Pages = new PiecePages(BatchOutput.PrintFileName(batch.Files.Count + 1), first, writer.PageCount, composed.Sheets);
+                writer.Append(new LaidOutDocument(Info(batch, fileNumber), composed.Pages));
+                piece.Pages = new PiecePages(BatchOutput.PrintFileName(fileNumber), first, writer.PageCount, composed.Sheets);
                 inFile.Add(piece);
                 sheets += composed.Sheets;
-                if (inFile.Count % ProgressEvery == 0) report($"rendering {BatchOutput.PrintFileName(batch.Files.Count + 1)}");
+                if (inFile.Count % ProgressEvery == 0) report($"rendering {BatchOutput.PrintFileName(fileNumber)}");
             }
+        }
+
+        void FinishInBackground()
+        {
+            // The previous file first: files are recorded in order, and no more than two are held. A rendering
+            // cancelled meanwhile saves no further file.
+            finishing.GetAwaiter().GetResult();
+            ct.ThrowIfCancellationRequested();
+            var (full, pieces, number) = (writer!, inFile, fileNumber);
+            finishing = Task.Run(() =>
+            {
+                using (full) Finish(batch, full, pieces, directory, number);
+                report($"wrote {batch.Files[^1].Name}");
+            });
+            writer = null;
+            inFile = [];
+            sheets = 0;
         }
     }
 
@@ -242,10 +278,11 @@ public sealed class BatchRenderer(IProductionStore production, ICustomerStore cu
         return customers.GetMany(ids);
     }
 
-    /// <summary>Saves the file, then records it, its pieces' pages and states and the progress in one transaction.</summary>
-    private void Finish(Batch batch, PdfBatchWriter writer, List<MailPiece> inFile, string directory)
+    /// <summary>Saves print file <paramref name="number"/>, then records it, its pieces' pages and states and the progress in one transaction.</summary>
+    private void Finish(Batch batch, PdfBatchWriter writer, List<MailPiece> inFile, string directory, int number)
     {
-        var name = BatchOutput.PrintFileName(batch.Files.Count + 1);
+        if (number != batch.Files.Count + 1) throw new InvalidOperationException($"print file {number} finished after {batch.Files.Count} files");
+        var name = BatchOutput.PrintFileName(number);
         var path = Path.Combine(directory, name);
         BatchOutput.WriteAtomically(path, writer.Save);
         var now = Clock.GetUtcNow();
@@ -253,7 +290,7 @@ public sealed class BatchRenderer(IProductionStore production, ICustomerStore cu
             if (piece.History.State == PieceState.Planned) piece.History.Transition(PieceState.Rendered, now, Actor);
         batch.Files = [.. batch.Files, Output(path, writer.PageCount, inFile.Count)];
         batch.RenderedPieces += inFile.Count;
-        production.Update(batch, inFile.ToList());
+        lock (storeLock) production.Update(batch, inFile.ToList());
     }
 
     private static BatchOutputFile Output(string path, int pages, int pieces)
