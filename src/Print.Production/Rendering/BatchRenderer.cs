@@ -37,7 +37,7 @@ public sealed class BatchRenderer(IProductionStore production, ICustomerStore cu
 {
     private readonly CampaignSettings _campaign = campaign ?? CampaignSettings.Default;
 
-    /// <summary>Held by whichever thread of a rendering uses the store (see <see cref="RenderPrintFiles"/>).</summary>
+    /// <summary>Held by whichever thread of a rendering uses the store (see <see cref="RenderPrintFiles"/>; the manifest and the posting list read at the same time).</summary>
     private readonly object storeLock = new();
 
     /// <summary>Who the state changes name.</summary>
@@ -110,11 +110,22 @@ public sealed class BatchRenderer(IProductionStore production, ICustomerStore cu
 
         ct.ThrowIfCancellationRequested();
         report("writing the manifest and the posting list");
+        // The manifest is written beside the posting list, each from its own paged read: the list keeps both cores
+        // busy only while it draws.
         var manifestPath = Path.Combine(directory, BatchOutput.Manifest);
-        BatchOutput.WriteManifest(manifestPath, Stored(batch));
+        var manifest = Task.Run(() => BatchOutput.WriteManifest(manifestPath, Stored(batch)), ct);
         var postingPath = Path.Combine(directory, BatchOutput.PostingList);
-        var listPages = new PostingList(library.Engine, PostingList.LoadTemplate(library.Root), library.DefaultSender)
-            .Write(batch, string.Join(" + ", templates.Select(t => t.Metadata.Title)), batch.PieceCount, Stored(batch), postingPath);
+        int listPages;
+        try
+        {
+            listPages = new PostingList(library.Engine, PostingList.LoadTemplate(library.Root), library.DefaultSender)
+                .Write(batch, string.Join(" + ", templates.Select(t => t.Metadata.Title)), batch.PieceCount, Stored(batch), postingPath);
+        }
+        finally
+        {
+            try { manifest.Wait(); } catch (AggregateException) { }
+        }
+        manifest.GetAwaiter().GetResult();
         var all = new List<BatchOutputFile>(printFiles) { Output(manifestPath, 0, batch.PieceCount), Output(postingPath, listPages, batch.PieceCount) };
         BatchOutput.WriteChecksums(Path.Combine(directory, BatchOutput.Checksums), all);
 
@@ -148,7 +159,8 @@ public sealed class BatchRenderer(IProductionStore production, ICustomerStore cu
     /// <summary>Pieces <paramref name="done"/> + 1 to <paramref name="done"/> + <paramref name="count"/>, all of them, in presort order.</summary>
     private IReadOnlyList<MailPiece> Page(Batch batch, int done, int count)
     {
-        var page = production.PiecesOf(batch.Id, done + 1, count);
+        IReadOnlyList<MailPiece> page;
+        lock (storeLock) page = production.PiecesOf(batch.Id, done + 1, count);
         for (int k = 0; k < page.Count; k++)
             if (page[k].Sequence != done + k + 1)
                 throw new BatchRenderException($"batch {batch.Id} has {batch.PieceCount} pieces but the store holds no piece {done + k + 1} of it");

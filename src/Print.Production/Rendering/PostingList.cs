@@ -42,7 +42,8 @@ public sealed class PostingList(DocumentEngine engine, DataTemplate template, Te
     /// <summary>
     /// Writes the list of the <paramref name="count"/> pieces that <paramref name="pieces"/> yields (presort order,
     /// read once, a chunk of pages at a time: a batch read from the store page by page is never held whole) to
-    /// <paramref name="path"/>; returns its page count.
+    /// <paramref name="path"/>; returns its page count. Two stages, as the print files: a chunk is merged and laid
+    /// out on the thread pool while the one before it is drawn.
     /// </summary>
     public int Write(Batch batch, string kindName, int count, IEnumerable<MailPiece> pieces, string path)
     {
@@ -51,7 +52,26 @@ public sealed class PostingList(DocumentEngine engine, DataTemplate template, Te
             sender, count, totalPages, RowsPerPage);
         using var next = pieces.GetEnumerator();
         using var writer = new PdfBatchWriter(new DocumentInfo($"交寄清单 · {batch.Id}", $"{sender.Company} {sender.Branch}", $"{header.MailClassName}交寄清单", "Print"));
-        for (int first = 0; first < totalPages; first += PagesPerChunk)
+        Task<LaidOutDocument>? composing = null;
+        try
+        {
+            for (int first = 0; first < totalPages; first += PagesPerChunk)
+            {
+                var pages = Chunk(first);
+                var previous = composing;
+                composing = Task.Run(() => Lay(pages));
+                if (previous is not null) writer.Append(previous.GetAwaiter().GetResult());
+            }
+            writer.Append(composing!.GetAwaiter().GetResult());
+        }
+        finally
+        {
+            try { composing?.Wait(); } catch (AggregateException) { }
+        }
+        BatchOutput.WriteAtomically(path, writer.Save);
+        return writer.PageCount;
+
+        List<Page> Chunk(int first)
         {
             var pages = new List<Page>();
             for (int n = first; n < Math.Min(totalPages, first + PagesPerChunk); n++)
@@ -66,14 +86,17 @@ public sealed class PostingList(DocumentEngine engine, DataTemplate template, Te
                 }
                 pages.Add(new Page(n + 1, n * RowsPerPage + 1, n * RowsPerPage + items.Count, items.Count, n == totalPages - 1, items));
             }
+            return pages;
+        }
+
+        LaidOutDocument Lay(List<Page> pages)
+        {
             var document = template.Render(engine, new Dictionary<string, object?> { ["list"] = header, ["pages"] = pages }, $"batch {batch.Id}");
             if (document.Pages.Count != pages.Count)
                 throw new BatchRenderException(
                     $"{template.DisplayPath}: pages {pages[0].Number}–{pages[^1].Number} of the posting list of batch {batch.Id} took {document.Pages.Count} pages, not {pages.Count}: " +
                     $"{RowsPerPage} rows and the totals must fit one page (long names or destinations wrap; make the columns wider or the rows fewer)");
-            writer.Append(document);
+            return document;
         }
-        BatchOutput.WriteAtomically(path, writer.Save);
-        return writer.PageCount;
     }
 }
