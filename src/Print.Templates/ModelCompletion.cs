@@ -10,7 +10,7 @@ public static class ModelCompletion
     public static TemplateModel Prepare(TemplateModel model, PrintTemplate template, Sender defaultSender)
     {
         // A copy: a template may assign to the model, and one piece must not change the next one's sender.
-        if (model.Sender.Company.Length == 0) model.Sender = AdversarialSample.Clone(defaultSender);
+        if (model.Sender.Company.Length == 0) model.Sender = defaultSender.Copy();
         if (model.Piece.MailClass.Length == 0) model.Piece.MailClass = template.Metadata.MailClass;
         if (model.Piece.SheetCount <= 1) model.Piece.SheetCount = template.Metadata.Sheets;
         return Complete(model, template.Name);

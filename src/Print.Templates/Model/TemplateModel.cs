@@ -112,4 +112,7 @@ public sealed class Sender
     public string Postcode { get; set; } = "";
     public string Hotline { get; set; } = "";
     public string Website { get; set; } = "";
+
+    /// <summary>A copy of its own (every member is a string, so a shallow copy is a whole one).</summary>
+    public Sender Copy() => (Sender)MemberwiseClone();
 }
