@@ -26,6 +26,13 @@ public sealed class TemplateLibrary(string root, DocumentEngine engine)
     public Model.TemplateModel Prepare(PrintTemplate template, Model.TemplateModel model) =>
         ModelCompletion.Prepare(model, template, DefaultSender);
 
+    /// <summary>
+    /// The template's sample data made as hard on the layout as a customer record can be (<see cref="AdversarialSample"/>):
+    /// what a proof shows beside real pieces, and what every template passed before its first use.
+    /// </summary>
+    public Model.TemplateModel Adversarial(PrintTemplate template) =>
+        AdversarialSample.From(Prepare(template, TemplateJson.Read<Model.TemplateModel>(File.ReadAllText(template.SamplePath), Display(template.SamplePath))));
+
     public IEnumerable<string> Names => Directory.EnumerateDirectories(Root)
         .Where(d => File.Exists(Path.Combine(d, "template.json")))
         .Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal);

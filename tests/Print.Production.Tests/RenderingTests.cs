@@ -49,7 +49,7 @@ public class RenderingTests : IDisposable
 
         var folder = Path.Combine(Out, BatchFixture.BatchId);
         Assert.Equal(folder, result.Directory);
-        Assert.Equal(["SHA256SUMS", "manifest.csv", "posting-list.pdf", "print-001.pdf", "print-002.pdf", "print-003.pdf"],
+        Assert.Equal(["SHA256SUMS", "manifest.csv", "posting-list.pdf", "print-001.pdf", "print-002.pdf", "print-003.pdf", "proof.pdf"],
             Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         foreach (var (file, pages) in new[] { ("print-001.pdf", 9), ("print-002.pdf", 9), ("print-003.pdf", 3) })
         {
@@ -65,7 +65,7 @@ public class RenderingTests : IDisposable
         Assert.Equal($"B20261125-01-00007,C000007,{BatchFixture.Tracking(7)},330017,print-003.pdf,1,3,3,high-value,false", manifest[7]);
 
         var sums = Tool.Run("sh", "-c", $"cd '{folder}' && sha256sum -c SHA256SUMS");
-        Assert.Equal(5, Regex.Matches(sums.StdOut, ": OK").Count);
+        Assert.Equal(6, Regex.Matches(sums.StdOut, ": OK").Count);
 
         // The second piece of file 2 is pages 4–6: the letter on sheet 1, the survey on sheets 2 and 3.
         var text = Tool.PdfToText(Path.Combine(folder, "print-002.pdf")).Split('\f');
@@ -81,12 +81,37 @@ public class RenderingTests : IDisposable
         Assert.Equal(BatchRenderer.Hash(batch, [new TemplateLibrary(BatchFixture.Templates, DocumentEngine.Default).Load("thank-you"),
             new TemplateLibrary(BatchFixture.Templates, DocumentEngine.Default).Load("survey")]), batch.TemplateHash);
         Assert.Equal(7, batch.RenderedPieces);
-        Assert.Equal(["print-001.pdf", "print-002.pdf", "print-003.pdf", "manifest.csv", "posting-list.pdf"], batch.Files.Select(f => f.Name));
+        Assert.Equal(["print-001.pdf", "print-002.pdf", "print-003.pdf", "proof.pdf", "manifest.csv", "posting-list.pdf"], batch.Files.Select(f => f.Name));
         Assert.All(pieces, p => Assert.Equal(PieceState.Rendered, p.History.State));
         Assert.Equal(new PiecePages("print-003.pdf", 1, 3, 3), pieces[6].Pages);
-        Assert.Equal(["started", "wrote print-001.pdf", "wrote print-002.pdf", "wrote print-003.pdf", "writing the manifest and the posting list", "rendered"],
+        Assert.Equal(["started", "wrote print-001.pdf", "wrote print-002.pdf", "wrote print-003.pdf", "writing the proof, the manifest and the posting list", "rendered"],
             progress.Select(p => p.Step).Where(s => !s.StartsWith("rendering ", StringComparison.Ordinal)));
         Assert.Empty(Directory.GetFiles(folder, "*.tmp"));
+    }
+
+    [Fact]
+    public void TheProofHoldsTheFirstCustomerPiecesAsPrintedThenEachDocumentWithItsAdversarialSample()
+    {
+        BatchFixture.Create(Db, 5, ["thank-you", "survey"], MailClass.Registered, new SplitLimits(MaxPieces: 100));
+        Render();
+        var folder = Path.Combine(Out, BatchFixture.BatchId);
+        var proof = Path.Combine(folder, "proof.pdf");
+        Tool.Run("qpdf", "--check", proof);
+
+        // Three pieces of three sheets each, as in print-001.pdf, then the letter (1 page) and the survey (2) of the adversarial sample.
+        Assert.Equal(9 + 3, PdfPages(proof));
+        var printed = Tool.PdfToText(Path.Combine(folder, "print-001.pdf")).Split('\f');
+        var pages = Tool.PdfToText(proof).Split('\f');
+        Assert.Equal(printed.Take(9), pages.Take(9));
+        Assert.Equal("B20261125-01-00003 3/3", ReadSheetMark(proof, 9));
+        Assert.DoesNotContain(BatchFixture.NameOf(4), string.Concat(pages));
+        Assert.Contains(AdversarialSample.LongestName, pages[9]);
+        Assert.Contains("幸福家园小区", pages[9]);
+        Assert.Contains("<b>&</p>", pages[9]); // markup characters print as text
+
+        var (batch, _) = Stored();
+        var file = batch.Files.Single(f => f.Name == "proof.pdf");
+        Assert.Equal((12, 5), (file.Pages, file.Pieces));
     }
 
     [Fact]
@@ -212,7 +237,7 @@ public class RenderingTests : IDisposable
             File.ReadAllLines(Path.Combine(Out, BatchFixture.BatchId, "manifest.csv")).Skip(1).Select(l => l.Split(',')[0]));
 
         var again = Assert.Throws<BatchRenderException>(() => Render());
-        Assert.Equal("batch B20261125-01 is already rendered (5 files); to render it again, say why (its approval lapses)", again.Message);
+        Assert.Equal("batch B20261125-01 is already rendered (6 files); to render it again, say why (its approval lapses)", again.Message);
         Assert.Equal(0, Render(again: "new sender address").ResumedAfterPieces);
         var (batch, pieces) = Stored();
         Assert.Equal([BatchState.Rendering, BatchState.Rendered, BatchState.Rendering, BatchState.Rendered], batch.History.Events.Select(e => e.To));

@@ -14,6 +14,7 @@ public static class BatchOutput
 {
     public const string Manifest = "manifest.csv";
     public const string PostingList = "posting-list.pdf";
+    public const string Proof = "proof.pdf";
     public const string Checksums = "SHA256SUMS";
     public const string ManifestHeader = "piece_id,customer_id,tracking_number,postcode,file,first_page,last_page,sheets,segment,seed";
 

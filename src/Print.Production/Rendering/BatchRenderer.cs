@@ -109,7 +109,9 @@ public sealed class BatchRenderer(IProductionStore production, ICustomerStore cu
             if (!printFiles.Any(f => f.Name == Path.GetFileName(file))) File.Delete(file);
 
         ct.ThrowIfCancellationRequested();
-        report("writing the manifest and the posting list");
+        report("writing the proof, the manifest and the posting list");
+        var proofPath = Path.Combine(directory, BatchOutput.Proof);
+        var (proofPages, proofPieces) = WriteProof(batch, templates, proofPath);
         // The manifest is written beside the posting list, each from its own paged read: the list keeps both cores
         // busy only while it draws.
         var manifestPath = Path.Combine(directory, BatchOutput.Manifest);
@@ -126,7 +128,10 @@ public sealed class BatchRenderer(IProductionStore production, ICustomerStore cu
             try { manifest.Wait(); } catch (AggregateException) { }
         }
         manifest.GetAwaiter().GetResult();
-        var all = new List<BatchOutputFile>(printFiles) { Output(manifestPath, 0, batch.PieceCount), Output(postingPath, listPages, batch.PieceCount) };
+        var all = new List<BatchOutputFile>(printFiles)
+        {
+            Output(proofPath, proofPages, proofPieces), Output(manifestPath, 0, batch.PieceCount), Output(postingPath, listPages, batch.PieceCount),
+        };
         BatchOutput.WriteChecksums(Path.Combine(directory, BatchOutput.Checksums), all);
 
         batch.Files = all;
@@ -223,13 +228,8 @@ public sealed class BatchRenderer(IProductionStore production, ICustomerStore cu
 
         List<ComposedPiece> ReadAndCompose(int done, int count)
         {
-            IReadOnlyList<MailPiece> page;
-            IReadOnlyDictionary<string, CustomerRecord> records;
-            lock (storeLock)
-            {
-                page = Page(batch, done, count);
-                records = LookUp(page);
-            }
+            var page = Page(batch, done, count);
+            var records = LookUp(page);
             var composed = new List<ComposedPiece>(page.Count);
             foreach (var piece in page)
             {
@@ -287,7 +287,45 @@ public sealed class BatchRenderer(IProductionStore production, ICustomerStore cu
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var piece in page) if (!piece.IsSeed) ids.Add(piece.CustomerId);
-        return customers.GetMany(ids);
+        lock (storeLock) return customers.GetMany(ids);
+    }
+
+    /// <summary>Customer pieces at the start of the proof.</summary>
+    public int ProofPieces { get; init; } = 3;
+
+    /// <summary>
+    /// The proof that is signed off before the batch is printed (<c>proof.pdf</c>): the batch's first
+    /// <see cref="ProofPieces"/> customer pieces as the print file has them, then each of its documents merged with
+    /// the template's adversarial sample (the longest name and address, a rare character, markup characters, empty
+    /// optional fields) — the worst a customer record can do to the layout. Returns its pages and pieces.
+    /// </summary>
+    private (int Pages, int Pieces) WriteProof(Batch batch, IReadOnlyList<PrintTemplate> templates, string path)
+    {
+        var renderer = new PieceRenderer(library.Engine);
+        var composer = new PieceComposer(library, renderer, _campaign);
+        var head = Page(batch, 0, Math.Min(PiecesPerRead, batch.PieceCount));
+        var first = head.Where(p => !p.IsSeed).Take(ProofPieces).ToList();
+        if (first.Count == 0) first = head.Take(ProofPieces).ToList();
+        var records = LookUp(first);
+        var info = new DocumentInfo($"{batch.Id} {BatchOutput.Proof}", "Print", $"proof of batch {batch.Id}: {batch.Kind}", "Print");
+        using var writer = new PdfBatchWriter(info);
+        foreach (var piece in first)
+            writer.Append(new LaidOutDocument(info, composer.Compose(piece, records.GetValueOrDefault(piece.CustomerId), batch.CreatedOn).Pages));
+        foreach (var template in templates)
+        {
+            var model = library.Adversarial(template);
+            if (batch.Variant is { } occasion) model.Campaign.Occasion = occasion;
+            try
+            {
+                writer.Append(renderer.Render(template, model));
+            }
+            catch (TemplateException e)
+            {
+                throw new BatchRenderException($"batch {batch.Id}: the proof's adversarial sample: {e.Message}", e);
+            }
+        }
+        BatchOutput.WriteAtomically(path, writer.Save);
+        return (writer.PageCount, first.Count + templates.Count);
     }
 
     /// <summary>Saves print file <paramref name="number"/>, then records it, its pieces' pages and states and the progress in one transaction.</summary>
