@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using Print.Core.Production;
+using Print.Documents;
+using Print.Documents.Barcodes;
+using Print.Production.Rendering;
+using Print.Store.LiteDb;
+using Print.Templates;
+
+/// <summary>
+/// <c>--mode=render-parts --db=PATH</c>, on a copy of the database a <c>--mode=batch-render</c> run left (at least 10,000
+/// pieces): what production adds to each piece besides the engine's merge, layout and drawing — reading the pieces and
+/// their customers from the store, the piece's template model, the sheet's Data Matrix — per piece, warm (second round).
+/// </summary>
+internal static class RenderPartsBench
+{
+    public static int Run(string db)
+    {
+        var library = new TemplateLibrary(TemplateLibrary.Locate(), DocumentEngine.Default);
+        using var database = new PrintDatabase(db);
+        var production = new LiteDbProductionStore(database);
+        var customers = new LiteDbCustomerStore(database);
+        var batch = production.Batches()[0];
+        var composer = new PieceComposer(library, new PieceRenderer(library.Engine), Print.Core.Campaigns.CampaignSettings.Default);
+        var template = library.Get("thank-you");
+        for (int round = 0; round < 2; round++)
+        {
+            var t = Stopwatch.StartNew();
+            int n = 0;
+            var pages = new List<IReadOnlyList<MailPiece>>();
+            for (int from = 1; from <= 10000; from += 250) { pages.Add(production.PiecesOf(batch.Id, from, 250)); n += 250; }
+            Report("PiecesOf per piece", t, n);
+            t.Restart();
+            var records = pages.Select(p => customers.GetMany(p.Select(x => x.CustomerId).ToHashSet())).ToList();
+            Report("GetMany per piece", t, n);
+            t.Restart();
+            int k = 0;
+            foreach (var (p, r) in pages.Zip(records)) foreach (var piece in p) { library.Prepare(template, composer.Model(piece, "thank-you", template, r[piece.CustomerId], batch.CreatedOn)); k++; }
+            Report("Model+Prepare per piece", t, k);
+            t.Restart();
+            foreach (var p in pages) foreach (var piece in p) BarcodeEncoder.Encode(BarcodeType.DataMatrix, SheetMark.Text(piece.Id, 1, 1));
+            Report("DataMatrix per piece", t, k);
+        }
+        return 0;
+
+        static void Report(string what, Stopwatch t, int n) =>
+            Console.WriteLine(FormattableString.Invariant($"{what}: {t.Elapsed.TotalMilliseconds * 1000 / n:0.0} µs"));
+    }
+}
