@@ -115,7 +115,7 @@ public sealed class BatchRenderer(IProductionStore production, ICustomerStore cu
         // The manifest is written beside the posting list, each from its own paged read: the list keeps both cores
         // busy only while it draws.
         var manifestPath = Path.Combine(directory, BatchOutput.Manifest);
-        var manifest = Task.Run(() => BatchOutput.WriteManifest(manifestPath, Stored(batch)), ct);
+        var manifest = Task.Run(() => BatchOutput.WriteManifest(manifestPath, Stored(batch)));
         var postingPath = Path.Combine(directory, BatchOutput.PostingList);
         int listPages;
         try
@@ -212,7 +212,7 @@ public sealed class BatchRenderer(IProductionStore production, ICustomerStore cu
                 for (; next < pageCount && next <= page + ComposeAhead; next++)
                 {
                     int done = skip + next * PiecesPerRead;
-                    composing.Enqueue(Task.Run(() => ReadAndCompose(done, Math.Min(PiecesPerRead, batch.PieceCount - done)), ct));
+                    composing.Enqueue(Task.Run(() => ReadAndCompose(done, Math.Min(PiecesPerRead, batch.PieceCount - done))));
                 }
                 Write(composing.Dequeue().GetAwaiter().GetResult());
             }
