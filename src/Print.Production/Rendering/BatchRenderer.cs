@@ -37,7 +37,7 @@ public sealed class BatchRenderer(IProductionStore production, ICustomerStore cu
 {
     private readonly CampaignSettings _campaign = campaign ?? CampaignSettings.Default;
 
-    /// <summary>Held by whichever thread of a rendering uses the store (see <see cref="RenderPrintFiles"/>; the manifest and the posting list read at the same time).</summary>
+    /// <summary>Held by whichever thread of a rendering uses the store (see <see cref="RenderPrintFiles"/>).</summary>
     private readonly object storeLock = new();
 
     /// <summary>Who the state changes name.</summary>
@@ -112,22 +112,13 @@ public sealed class BatchRenderer(IProductionStore production, ICustomerStore cu
         report("writing the proof, the manifest and the posting list");
         var proofPath = Path.Combine(directory, BatchOutput.Proof);
         var (proofPages, proofPieces) = WriteProof(batch, templates, proofPath);
-        // The manifest is written beside the posting list, each from its own paged read: the list keeps both cores
-        // busy only while it draws.
+        // One read of the batch makes both: each manifest line is written as the posting list takes its piece.
         var manifestPath = Path.Combine(directory, BatchOutput.Manifest);
-        var manifest = Task.Run(() => BatchOutput.WriteManifest(manifestPath, Stored(batch)));
         var postingPath = Path.Combine(directory, BatchOutput.PostingList);
-        int listPages;
-        try
-        {
-            listPages = new PostingList(library.Engine, PostingList.LoadTemplate(library.Root), library.DefaultSender)
-                .Write(batch, string.Join(" + ", templates.Select(t => t.Metadata.Title)), batch.PieceCount, Stored(batch), postingPath);
-        }
-        finally
-        {
-            try { manifest.Wait(); } catch (AggregateException) { }
-        }
-        manifest.GetAwaiter().GetResult();
+        var postingList = new PostingList(library.Engine, PostingList.LoadTemplate(library.Root), library.DefaultSender);
+        int listPages = 0;
+        BatchOutput.WriteManifest(manifestPath, Stored(batch), pieces =>
+            listPages = postingList.Write(batch, string.Join(" + ", templates.Select(t => t.Metadata.Title)), batch.PieceCount, pieces, postingPath));
         var all = new List<BatchOutputFile>(printFiles)
         {
             Output(proofPath, proofPages, proofPieces), Output(manifestPath, 0, batch.PieceCount), Output(postingPath, listPages, batch.PieceCount),
