@@ -63,15 +63,6 @@ public interface ICustomerStore : IDisposable
     void Insert(IReadOnlyCollection<Customer> customers, IReadOnlyCollection<Policy> policies);
 
     /// <summary>
-    /// For a bulk load into an empty store: the indexes that serve only the campaign planner's queries (birthdays,
-    /// policy start and end) are dropped until the returned scope is disposed, then built in one pass over what
-    /// was stored, which costs a fraction of maintaining them document by document. Every query still answers
-    /// correctly meanwhile, only by scanning; a process killed meanwhile leaves them to be built when the store
-    /// is next opened.
-    /// </summary>
-    IDisposable WithoutPlanningIndexes();
-
-    /// <summary>
     /// Up to <paramref name="count"/> customers whose ids come after <paramref name="after"/> (from the first when
     /// null), in id order, each with their policies: walks the whole store a page at a time (segmentation).
     /// </summary>

@@ -143,38 +143,6 @@ public class ImportTests : IDisposable
     }
 
     [Fact]
-    public void AnImportIntoAnEmptyStoreBuildsThePlannersIndexesAtTheEndOrTheNextOpeningDoesAfterACrash()
-    {
-        var file = dir.WriteBytes("customers.csv", Data.Utf8(Data.Many(6)));
-        string[] planning = ["customers.birthday_md", "policies.end", "policies.start"];
-
-        var complete = dir.File("complete.db");
-        using (var store = new LiteDbCustomerStore(complete)) Importer(store, chunkSize: 2).Import(file);
-        Assert.Equal(planning, PlanningIndexes(complete));
-
-        var crashed = dir.File("crashed.db");
-        var killed = new LiteDbCustomerStore(crashed);
-        int saves = 0;
-        killed.BeforeCommit = () => { if (++saves == 2) { killed.Abandon(); throw new IOException("power cut"); } };
-        Assert.Throws<IOException>(() => Importer(killed, chunkSize: 2).Import(file));
-        killed.Dispose();
-        Assert.Equal(planning, PlanningIndexes(crashed));
-        using var reopened = new LiteDbCustomerStore(crashed);
-        var policy = reopened.PoliciesOf(reopened.CustomerIds()[0])[0];
-        Assert.Contains(reopened.PoliciesStartingOn(policy.Start), p => p.Number == policy.Number);
-        Assert.Contains(reopened.PoliciesEndingOn(policy.End), p => p.Number == policy.Number);
-    }
-
-    private static string[] PlanningIndexes(string db)
-    {
-        using var database = new PrintDatabase(db);
-        using var store = new LiteDbCustomerStore(database); // opening builds what is missing
-        return [.. database.Engine.GetCollection("$indexes").FindAll()
-            .Select(i => $"{i["collection"].AsString}.{i["name"].AsString}")
-            .Where(n => n is "customers.birthday_md" or "policies.start" or "policies.end").Order(StringComparer.Ordinal)];
-    }
-
-    [Fact]
     public void TheFilesAsTheyAreOnDiskMidTransactionOpenAsAConsistentStore()
     {
         // What a power cut leaves: the data file and its write-ahead log copied while a chunk is written, uncommitted.

@@ -29,8 +29,7 @@ namespace Print.Store.Import;
 /// keep what is known, do-not-contact flags are never lifted, addresses go through the address book), and is
 /// segmented again with all of their stored and imported policies, in the same chunk. When the store holds no
 /// customer at all when the import starts, nobody can be known, so the chunks are inserted without looking
-/// anything up (<see cref="ICustomerStore.Insert"/>), and the planner's indexes are built once at the end
-/// (<see cref="ICustomerStore.WithoutPlanningIndexes"/>); the store is opened exclusively, so nothing else adds
+/// anything up (<see cref="ICustomerStore.Insert"/>); the store is opened exclusively, so nothing else adds
 /// customers meanwhile.
 /// <para>
 /// Re-importing the same file on the same day therefore writes the same documents again: nothing changes. The
@@ -76,7 +75,6 @@ public sealed class CustomerImport(ICustomerStore store, SegmentRules rules, Dat
 
         int chunkNumber = 0, storedCustomers = 0, storedPolicies = 0;
         long storedRows = 0;
-        using var planningIndexes = fresh ? store.WithoutPlanningIndexes() : null;
         foreach (var chunk in Prepared(check, fresh))
         {
             int rows = chunk.Sum(p => p.Rows);

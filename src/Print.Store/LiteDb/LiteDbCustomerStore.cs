@@ -41,37 +41,10 @@ public sealed partial class LiteDbCustomerStore : ICustomerStore
         // them, where an index would read a quarter of the file in random order), and every insert and every
         // change of segment paid for it. Stores made before keep no stale copy.
         customers.DropIndex("segment");
-        policies.EnsureIndex("customer_id", "$.customer_id");
-        // Also builds them after an import into an empty store was killed before it built them itself.
-        EnsurePlanningIndexes();
-    }
-
-    /// <summary>
-    /// The indexes that only the campaign planner's queries need: birthdays, policy start and end. Their keys
-    /// arrive in random order, and maintaining them insert by insert was half of the import's LiteDB time.
-    /// </summary>
-    private void EnsurePlanningIndexes()
-    {
         customers.EnsureIndex("birthday_md", "$.birthday_md");
+        policies.EnsureIndex("customer_id", "$.customer_id");
         policies.EnsureIndex("start", "$.start");
         policies.EnsureIndex("end", "$.end");
-    }
-
-    public IDisposable WithoutPlanningIndexes()
-    {
-        customers.DropIndex("birthday_md");
-        policies.DropIndex("start");
-        policies.DropIndex("end");
-        return new Rebuild(this);
-    }
-
-    private sealed class Rebuild(LiteDbCustomerStore store) : IDisposable
-    {
-        // A database already torn down (a crash test) builds them when it is opened again.
-        public void Dispose()
-        {
-            if (!store.database.IsDisposed) store.EnsurePlanningIndexes();
-        }
     }
 
     public string FilePath => database.FilePath;
