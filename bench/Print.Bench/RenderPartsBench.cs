@@ -39,6 +39,9 @@ internal static class RenderPartsBench
             t.Restart();
             foreach (var p in pages) foreach (var piece in p) BarcodeEncoder.Encode(BarcodeType.DataMatrix, SheetMark.Text(piece.Id, 1, 1));
             Report("DataMatrix per piece", t, k);
+            t.Restart();
+            foreach (var file in pages.SelectMany(p => p).Chunk(5000)) production.Update(batch, file);
+            Report("Update (files of 5,000) per piece", t, k);
         }
         return 0;
 

@@ -206,10 +206,9 @@ public sealed class LiteDbProductionStore : IProductionStore
         {
             if (!batches.Update(ProductionMapper.Document(batch))) throw new InvalidOperationException($"no batch {batch.Id} is stored");
             foreach (var p in pieces)
-            {
                 if (p.BatchId != batch.Id) throw new ArgumentException($"piece {p.Id} belongs to batch {p.BatchId}, not {batch.Id}", nameof(pieces));
-                if (!this.pieces.Update(ProductionMapper.Document(p))) throw new InvalidOperationException($"no piece {p.Id} is stored");
-            }
+            if (this.pieces.Update(pieces.Select(ProductionMapper.Document)) != pieces.Count)
+                throw new InvalidOperationException($"no piece {pieces.First(p => this.pieces.FindById(p.Id) is null).Id} is stored");
         }, BeforeCommit);
     }
 
