@@ -54,6 +54,34 @@ public class PiecesPagingTests : IDisposable
     }
 
     [Fact]
+    public void AnUpdateWithAPieceThatIsNotStoredChangesNothingAndNamesThePiece()
+    {
+        TwoBatches();
+        var store = world.Production;
+        var batch = store.FindBatch("B1")!;
+        var pieces = store.PiecesOf("B1", 1, 3).ToList();
+        foreach (var p in pieces) p.Pages = new PiecePages("print-001.pdf", p.Sequence, p.Sequence, 1);
+        batch.RenderedPieces = 3;
+        var stranger = new MailPiece
+        {
+            Id = "B1-00099", BatchId = "B1", Sequence = 99, CustomerId = "C099", Documents = ["thank-you"], MailClass = MailClass.Ordinary,
+            Segment = "high-value", Name = "张伟", Address = ProductionWorld.Home, History = new PieceHistory("B1-00099", null),
+        };
+
+        var e = Assert.Throws<InvalidOperationException>(() => store.Update(batch, [.. pieces, stranger]));
+        Assert.Equal("no piece B1-00099 is stored", e.Message);
+        Assert.Equal(0, store.FindBatch("B1")!.RenderedPieces);
+        Assert.All(store.PiecesOf("B1", 1, 3), p => Assert.Null(p.Pages));
+
+        var other = store.PiecesOf("B10", 1, 1)[0];
+        Assert.Throws<ArgumentException>(() => store.Update(batch, [other]));
+
+        store.Update(batch, pieces);
+        Assert.Equal(3, store.FindBatch("B1")!.RenderedPieces);
+        Assert.Equal([1, 2, 3], store.PiecesOf("B1", 1, 3).Select(p => p.Pages!.FirstPage));
+    }
+
+    [Fact]
     public void AStoreOpenedAgainPagesAsBefore()
     {
         TwoBatches();
