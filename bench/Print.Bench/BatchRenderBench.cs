@@ -150,7 +150,9 @@ internal static class BatchRenderBench
             var renderer = new BatchRenderer(store, customerStore, library);
             var clock = Stopwatch.StartNew();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var threadsBefore = ThreadCpu();
             var result = renderer.Render(batchId, renderOut, new Progress(), CancellationToken.None);
+            var threadsAfter = ThreadCpu();
             double total = clock.Elapsed.TotalSeconds;
             double cpuPerPage = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / result.Pages;
             var printSeconds = result.Files.Count(f => BatchOutput.IsPrintFileName(f.Name, out _));
@@ -159,10 +161,32 @@ internal static class BatchRenderBench
                 $"batch render: {result.Pieces:N0} pieces, {result.Pages:N0} pages in {printSeconds} files + manifest, posting list ({result.Files[^1].Pages:N0} pages), SHA256SUMS in {total:0.0} s = {rate:N0} pages/s (whole rendering), {100 * rate / plainRate:0.0} % of the plain template rate on one thread, {100 * rate / plainRate2:0.0} % on two, {100 * rate / sustainedRate:0.0} % of the sustained two-thread rate"));
             // CPU per page holds on a busy machine where rates do not: what production adds to the engine's work.
             Console.WriteLine(FormattableString.Invariant($"cpu: {cpuPerPage:0.000} ms a page for the whole rendering, {100 * cpuPerPage / plainCpuPerPage:0.0} % of the sustained plain rate's {plainCpuPerPage:0.000}"));
+            Console.WriteLine("cpu by thread: " + string.Join(", ", threadsAfter
+                .Select(t => (t.Key, Seconds: t.Value - threadsBefore.GetValueOrDefault(t.Key))).Where(t => t.Seconds >= 0.05)
+                .OrderByDescending(t => t.Seconds).Select(t => FormattableString.Invariant($"{t.Key} {t.Seconds:0.0} s"))));
             Console.WriteLine(FormattableString.Invariant($"store: {TimedStore.Report()}"));
             Console.WriteLine(FormattableString.Invariant($"output: {result.Files.Sum(f => f.Bytes) / 1048576.0:0} MB; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MB"));
         }
         return 0;
+    }
+
+    /// <summary>CPU seconds of the process's threads by name (/proc: the main thread, ".NET TP Worker", ".NET BGC", …).</summary>
+    private static Dictionary<string, double> ThreadCpu()
+    {
+        var byName = new Dictionary<string, double>();
+        foreach (var task in Directory.EnumerateDirectories("/proc/self/task"))
+        {
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(task, "stat"));
+                var name = stat[(stat.IndexOf('(') + 1)..stat.LastIndexOf(')')];
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                double seconds = (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+                byName[name] = byName.GetValueOrDefault(name) + seconds;
+            }
+            catch (IOException) { } // a thread that ended meanwhile
+        }
+        return byName;
     }
 
     private sealed class Progress : IProgress<BatchRenderProgress>

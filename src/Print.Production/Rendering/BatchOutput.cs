@@ -28,40 +28,26 @@ public static class BatchOutput
             && int.TryParse(name.AsSpan(6, name.Length - 10), NumberStyles.None, CultureInfo.InvariantCulture, out number);
     }
 
-    /// <summary>
-    /// One line per piece in presort order; UTF-8 without BOM, CRLF line ends (spreadsheets and RIP software read it as
-    /// is). Each line is written as <paramref name="readBy"/> reads its piece from the sequence it is given, so that
-    /// another file (the posting list) is made from the same read of the batch; pieces it leaves unread are written
-    /// after it returns.
-    /// </summary>
-    public static void WriteManifest(string path, IEnumerable<MailPiece> pieces, Action<IEnumerable<MailPiece>>? readBy = null)
+    /// <summary>One line per piece in presort order; UTF-8 without BOM, CRLF line ends (spreadsheets and RIP software read it as is).</summary>
+    public static void WriteManifest(string path, IEnumerable<MailPiece> pieces)
     {
         WriteAtomically(path, stream =>
         {
             using var w = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\r\n" };
             w.WriteLine(ManifestHeader);
-            using var next = pieces.GetEnumerator();
-            readBy?.Invoke(Lines());
-            foreach (var _ in Lines()) { }
-
-            IEnumerable<MailPiece> Lines()
+            foreach (var p in pieces)
             {
-                while (next.MoveNext())
-                {
-                    var p = next.Current;
-                    var pages = p.Pages ?? throw new InvalidOperationException($"piece {p.Id} has no pages recorded");
-                    w.Write(Field(p.Id)); w.Write(',');
-                    w.Write(Field(p.CustomerId)); w.Write(',');
-                    w.Write(Field(p.TrackingNumber?.ToString() ?? "")); w.Write(',');
-                    w.Write(Field(p.Address.Postcode)); w.Write(',');
-                    w.Write(Field(pages.File)); w.Write(',');
-                    w.Write(pages.FirstPage.ToString(CultureInfo.InvariantCulture)); w.Write(',');
-                    w.Write(pages.LastPage.ToString(CultureInfo.InvariantCulture)); w.Write(',');
-                    w.Write(pages.Sheets.ToString(CultureInfo.InvariantCulture)); w.Write(',');
-                    w.Write(Field(p.Segment)); w.Write(',');
-                    w.WriteLine(p.IsSeed ? "true" : "false");
-                    yield return p;
-                }
+                var pages = p.Pages ?? throw new InvalidOperationException($"piece {p.Id} has no pages recorded");
+                w.Write(Field(p.Id)); w.Write(',');
+                w.Write(Field(p.CustomerId)); w.Write(',');
+                w.Write(Field(p.TrackingNumber?.ToString() ?? "")); w.Write(',');
+                w.Write(Field(p.Address.Postcode)); w.Write(',');
+                w.Write(Field(pages.File)); w.Write(',');
+                w.Write(pages.FirstPage.ToString(CultureInfo.InvariantCulture)); w.Write(',');
+                w.Write(pages.LastPage.ToString(CultureInfo.InvariantCulture)); w.Write(',');
+                w.Write(pages.Sheets.ToString(CultureInfo.InvariantCulture)); w.Write(',');
+                w.Write(Field(p.Segment)); w.Write(',');
+                w.WriteLine(p.IsSeed ? "true" : "false");
             }
         });
     }

@@ -101,28 +101,42 @@ public sealed class BatchRenderer(IProductionStore production, ICustomerStore cu
             batch.Files.Count, batch.Files.Sum(f => f.Pages), clock.Elapsed, step));
         report(resumedAfter > 0 ? $"resuming after {resumedAfter:N0} pieces in {batch.Files.Count} files" : "started");
 
-        RenderPrintFiles(batch, directory, report, ct);
-
-        // Print files of an earlier, longer rendering would otherwise linger beside the new ones.
-        var printFiles = batch.Files.Where(f => BatchOutput.IsPrintFileName(f.Name, out _)).ToList();
-        foreach (var file in Directory.EnumerateFiles(directory, "print-*.pdf"))
-            if (!printFiles.Any(f => f.Name == Path.GetFileName(file))) File.Delete(file);
-
-        ct.ThrowIfCancellationRequested();
-        report("writing the proof, the manifest and the posting list");
-        var proofPath = Path.Combine(directory, BatchOutput.Proof);
-        var (proofPages, proofPieces) = WriteProof(batch, templates, proofPath);
-        // One read of the batch makes both: each manifest line is written as the posting list takes its piece.
-        var manifestPath = Path.Combine(directory, BatchOutput.Manifest);
+        // The posting list needs nothing the print files decide, only the pieces and their addressees: it is drawn
+        // meanwhile, on a thread of its own, in the gaps the print files leave on the cores.
         var postingPath = Path.Combine(directory, BatchOutput.PostingList);
-        var postingList = new PostingList(library.Engine, PostingList.LoadTemplate(library.Root), library.DefaultSender);
-        int listPages = 0;
-        BatchOutput.WriteManifest(manifestPath, Stored(batch), pieces =>
-            listPages = postingList.Write(batch, string.Join(" + ", templates.Select(t => t.Metadata.Title)), batch.PieceCount, pieces, postingPath));
-        var all = new List<BatchOutputFile>(printFiles)
+        using var stopList = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var postingList = Task.Factory.StartNew(() => new PostingList(library.Engine, PostingList.LoadTemplate(library.Root), library.DefaultSender)
+                .Write(batch, string.Join(" + ", templates.Select(t => t.Metadata.Title)), batch.PieceCount, Stored(batch), postingPath, stopList.Token),
+            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        List<BatchOutputFile> printFiles, all;
+        try
         {
-            Output(proofPath, proofPages, proofPieces), Output(manifestPath, 0, batch.PieceCount), Output(postingPath, listPages, batch.PieceCount),
-        };
+            RenderPrintFiles(batch, directory, report, ct);
+
+            // Print files of an earlier, longer rendering would otherwise linger beside the new ones.
+            printFiles = batch.Files.Where(f => BatchOutput.IsPrintFileName(f.Name, out _)).ToList();
+            foreach (var file in Directory.EnumerateFiles(directory, "print-*.pdf"))
+                if (!printFiles.Any(f => f.Name == Path.GetFileName(file))) File.Delete(file);
+
+            ct.ThrowIfCancellationRequested();
+            report("writing the proof, the manifest and the posting list");
+            var proofPath = Path.Combine(directory, BatchOutput.Proof);
+            var (proofPages, proofPieces) = WriteProof(batch, templates, proofPath);
+            var manifestPath = Path.Combine(directory, BatchOutput.Manifest);
+            BatchOutput.WriteManifest(manifestPath, Stored(batch));
+            int listPages = postingList.GetAwaiter().GetResult();
+            all =
+            [
+                .. printFiles, Output(proofPath, proofPages, proofPieces), Output(manifestPath, 0, batch.PieceCount),
+                Output(postingPath, listPages, batch.PieceCount),
+            ];
+        }
+        finally
+        {
+            // A rendering that stops leaves no work running behind it.
+            stopList.Cancel();
+            try { postingList.Wait(); } catch (AggregateException) { }
+        }
         BatchOutput.WriteChecksums(Path.Combine(directory, BatchOutput.Checksums), all);
 
         batch.Files = all;

@@ -45,7 +45,7 @@ public sealed class PostingList(DocumentEngine engine, DataTemplate template, Te
     /// <paramref name="path"/>; returns its page count. Two stages, as the print files: a chunk is merged and laid
     /// out on the thread pool while the one before it is drawn.
     /// </summary>
-    public int Write(Batch batch, string kindName, int count, IEnumerable<MailPiece> pieces, string path)
+    public int Write(Batch batch, string kindName, int count, IEnumerable<MailPiece> pieces, string path, CancellationToken ct = default)
     {
         int totalPages = Math.Max(1, (count + RowsPerPage - 1) / RowsPerPage);
         var header = new Header(batch.Id, kindName, MailClassName(batch.MailClass), batch.CreatedOn.ToDateTime(TimeOnly.MinValue),
@@ -57,6 +57,7 @@ public sealed class PostingList(DocumentEngine engine, DataTemplate template, Te
         {
             for (int first = 0; first < totalPages; first += PagesPerChunk)
             {
+                ct.ThrowIfCancellationRequested();
                 var pages = Chunk(first);
                 var previous = composing;
                 composing = Task.Run(() => Lay(pages));
