@@ -150,9 +150,9 @@ internal static class BatchRenderBench
             var renderer = new BatchRenderer(store, customerStore, library);
             var clock = Stopwatch.StartNew();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-            var threadsBefore = ThreadCpu();
+            var threadsBefore = ThreadTimes.ByName();
             var result = renderer.Render(batchId, renderOut, new Progress(), CancellationToken.None);
-            var threadsAfter = ThreadCpu();
+            var threadsAfter = ThreadTimes.ByName();
             double total = clock.Elapsed.TotalSeconds;
             double cpuPerPage = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / result.Pages;
             var printSeconds = result.Files.Count(f => BatchOutput.IsPrintFileName(f.Name, out _));
@@ -168,25 +168,6 @@ internal static class BatchRenderBench
             Console.WriteLine(FormattableString.Invariant($"output: {result.Files.Sum(f => f.Bytes) / 1048576.0:0} MB; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MB"));
         }
         return 0;
-    }
-
-    /// <summary>CPU seconds of the process's threads by name (/proc: the main thread, ".NET TP Worker", ".NET BGC", …).</summary>
-    private static Dictionary<string, double> ThreadCpu()
-    {
-        var byName = new Dictionary<string, double>();
-        foreach (var task in Directory.EnumerateDirectories("/proc/self/task"))
-        {
-            try
-            {
-                var stat = File.ReadAllText(Path.Combine(task, "stat"));
-                var name = stat[(stat.IndexOf('(') + 1)..stat.LastIndexOf(')')];
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                double seconds = (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
-                byName[name] = byName.GetValueOrDefault(name) + seconds;
-            }
-            catch (IOException) { } // a thread that ended meanwhile
-        }
-        return byName;
     }
 
     private sealed class Progress : IProgress<BatchRenderProgress>

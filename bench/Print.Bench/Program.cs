@@ -42,7 +42,7 @@ if (mode == "import-customers")
     var rules = Print.Core.Segmentation.SegmentRules.Default;
     using var store = new Print.Store.LiteDb.LiteDbCustomerStore(dbPath);
     var importClock = Stopwatch.StartNew();
-    double importCpuAtStart = ThreadCpuSeconds();
+    double importCpuAtStart = ThreadTimes.Current();
     double checkedAt = 0;
     var import = new Print.Store.Import.CustomerImport(store, rules, today)
     {
@@ -52,7 +52,7 @@ if (mode == "import-customers")
     };
     var summary = import.Import(source);
     importClock.Stop();
-    double writerCpu = ThreadCpuSeconds() - importCpuAtStart;
+    double writerCpu = ThreadTimes.Current() - importCpuAtStart;
     double importPeak = Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"import: {importClock.Elapsed.TotalSeconds:0.0} s (pass 1 ≈ {checkedAt:0.0} s; {summary}); main thread (pass 1 and the writes) {writerCpu:0.0} s CPU, process {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:0.0} s; peak {importPeak:0} MB; GC {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, paused {GC.GetTotalPauseDuration().TotalSeconds:0.0} s"));
@@ -291,15 +291,6 @@ static string[] Person(int i)
     var tracking = "RR" + serial.ToString("00000000", CultureInfo.InvariantCulture) + CheckDigit(serial) + "CN";
     return new[] { name, address, "3300" + (i % 90 + 10).ToString(CultureInfo.InvariantCulture), tracking,
         "PDAA2026360100" + i.ToString("000000", CultureInfo.InvariantCulture), "R" + (100000 + i).ToString(CultureInfo.InvariantCulture) };
-}
-
-// CPU seconds (user + system) of the calling thread, from /proc: on a machine shared with other work, the
-// thread that writes to LiteDB is what limits the import, and its CPU time varies less than wall time.
-static double ThreadCpuSeconds()
-{
-    var stat = File.ReadAllText("/proc/thread-self/stat");
-    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-    return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
 }
 
 static int CheckDigit(int serial)
