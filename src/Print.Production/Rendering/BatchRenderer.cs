@@ -35,7 +35,8 @@ public sealed record BatchRenderResult(string BatchId, string Directory, IReadOn
 /// </summary>
 public sealed class BatchRenderer(IProductionStore production, ICustomerStore customers, TemplateLibrary library, CampaignSettings? campaign = null)
 {
-    private readonly CampaignSettings _campaign = campaign ?? CampaignSettings.Default;
+    private readonly PieceRenderer renderer = new(library.Engine);
+    private readonly PieceComposer composer = new(library, new PieceRenderer(library.Engine), campaign ?? CampaignSettings.Default);
 
     /// <summary>Held by whichever thread of a rendering uses the store (see <see cref="RenderPrintFiles"/>).</summary>
     private readonly object storeLock = new();
@@ -199,7 +200,6 @@ public sealed class BatchRenderer(IProductionStore production, ICustomerStore cu
     /// </summary>
     private void RenderPrintFiles(Batch batch, string directory, Action<string> report, CancellationToken ct)
     {
-        var composer = new PieceComposer(library, new PieceRenderer(library.Engine), _campaign);
         var limits = batch.Limits;
         int skip = batch.RenderedPieces;
         int pageCount = (batch.PieceCount - skip + PiecesPerRead - 1) / PiecesPerRead;
@@ -306,8 +306,6 @@ public sealed class BatchRenderer(IProductionStore production, ICustomerStore cu
     /// </summary>
     private (int Pages, int Pieces) WriteProof(Batch batch, IReadOnlyList<PrintTemplate> templates, string path)
     {
-        var renderer = new PieceRenderer(library.Engine);
-        var composer = new PieceComposer(library, renderer, _campaign);
         var head = Page(batch, 0, Math.Min(PiecesPerRead, batch.PieceCount));
         var first = head.Where(p => !p.IsSeed).Take(ProofPieces).ToList();
         if (first.Count == 0) first = head.Take(ProofPieces).ToList();
