@@ -13,7 +13,9 @@ internal sealed class AttributeReader
 {
     private readonly XElement _element;
     private readonly string _file;
-    private readonly HashSet<string> _known = new(StringComparer.Ordinal);
+    // The names asked for, duplicates and all: an element has a few attributes and its readers ask for some twenty
+    // names, so a list searched only by Done() is cheaper than a set hashed on every read (one per element of a page).
+    private readonly List<string> _known = new(24);
 
     public AttributeReader(XElement element, string file) { _element = element; _file = file; }
 
@@ -115,10 +117,10 @@ internal sealed class AttributeReader
     {
         foreach (var attr in _element.Attributes())
         {
-            if (attr.IsNamespaceDeclaration || _known.Contains(attr.Name.LocalName)) continue;
-            var closest = _known.OrderBy(k => Distance(k, attr.Name.LocalName)).FirstOrDefault();
+            if (attr.IsNamespaceDeclaration || _known.Contains(attr.Name.LocalName, StringComparer.Ordinal)) continue;
+            var closest = _known.Distinct().OrderBy(k => Distance(k, attr.Name.LocalName)).FirstOrDefault();
             var hint = closest is not null && Distance(closest, attr.Name.LocalName) <= 3 ? $" (did you mean '{closest}'?)" : "";
-            throw Error($"unknown attribute '{attr.Name.LocalName}'{hint}; known: {string.Join(", ", _known.Order())}", attr);
+            throw Error($"unknown attribute '{attr.Name.LocalName}'{hint}; known: {string.Join(", ", _known.Distinct().Order())}", attr);
         }
     }
 

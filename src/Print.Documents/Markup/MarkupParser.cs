@@ -139,8 +139,10 @@ public sealed class MarkupParser
     private static readonly (string, HorizontalAlign)[] BlockAlignChoices =
         { ("left", HorizontalAlign.Left), ("center", HorizontalAlign.Center), ("right", HorizontalAlign.Right) };
 
-    private int? Weight(AttributeReader a) => a.Choice("weight", ("normal", 400), ("regular", 400), ("bold", 700),
-        ("100", 100), ("200", 200), ("300", 300), ("400", 400), ("500", 500), ("600", 600), ("700", 700), ("800", 800), ("900", 900));
+    private static readonly (string, int)[] WeightChoices = [("normal", 400), ("regular", 400), ("bold", 700),
+        ("100", 100), ("200", 200), ("300", 300), ("400", 400), ("500", 500), ("600", 600), ("700", 700), ("800", 800), ("900", 900)];
+
+    private static int? Weight(AttributeReader a) => a.Choice("weight", WeightChoices);
 
     private void CheckFamily(AttributeReader a, string family)
     {

@@ -112,7 +112,11 @@ public static class TextLayout
 
     private static List<Atom> Atomize(IReadOnlyList<Inline> content, FontRegistry fonts, SourceLocation source, string element, int digits)
     {
-        var atoms = new List<Atom>();
+        // At most one atom per UTF-16 unit and one per other inline: sized once, not grown by doubling (a table's
+        // cells made it a third of laying out a posting list).
+        int capacity = 0;
+        foreach (var inline in content) capacity += inline.Kind == InlineKind.Text ? inline.Text.Length : 1;
+        var atoms = new List<Atom>(capacity);
         bool pendingSpace = false, pendingNewline = false;
         foreach (var inline in content)
         {
