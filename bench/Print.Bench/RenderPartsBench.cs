@@ -2,6 +2,10 @@ using System.Diagnostics;
 using Print.Core.Production;
 using Print.Documents;
 using Print.Documents.Barcodes;
+using Print.Documents.Pages;
+using Print.Documents.Rendering;
+using Print.Documents.Pages;
+using Print.Documents.Rendering;
 using Print.Production.Rendering;
 using Print.Store.LiteDb;
 using Print.Templates;
@@ -9,7 +13,8 @@ using Print.Templates;
 /// <summary>
 /// <c>--mode=render-parts --db=PATH</c>, on a copy of the database a <c>--mode=batch-render</c> run left (at least 10,000
 /// pieces): what production adds to each piece besides the engine's merge, layout and drawing — reading the pieces and
-/// their customers from the store, the piece's template model, the sheet's Data Matrix — per piece, warm (second round).
+/// their customers from the store, the piece's template model, the sheet's Data Matrix — per piece, warm (second round);
+/// then the CPU of a whole letter page (composed, drawn, saved) against a page of the posting list.
 /// </summary>
 internal static class RenderPartsBench
 {
@@ -42,6 +47,21 @@ internal static class RenderPartsBench
             t.Restart();
             foreach (var file in pages.SelectMany(p => p).Chunk(5000)) production.Update(batch, file);
             Report("Update (files of 5,000) per piece", t, k);
+            // The process's CPU time (nothing else runs in it): the letter as the print files have it, against a page of the posting list.
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var info = new DocumentInfo("parts", "Print", "parts", "Print");
+            using (var writer = new PdfBatchWriter(info))
+            {
+                foreach (var (p, r) in pages.Take(8).Zip(records))
+                    foreach (var piece in p) writer.Append(new LaidOutDocument(info, composer.Compose(piece, r.GetValueOrDefault(piece.CustomerId), batch.CreatedOn).Pages));
+                writer.Save(Stream.Null);
+            }
+            Console.WriteLine(FormattableString.Invariant($"letter composed, drawn and saved, CPU per page: {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds * 1000 / 2000:0} µs"));
+            cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            long allocated = GC.GetTotalAllocatedBytes();
+            var list = new PostingList(library.Engine, PostingList.LoadTemplate(library.Root), library.DefaultSender);
+            int listPages = list.Write(batch, "thank-you", pages.SelectMany(p => p).ToList(), Path.Combine(Path.GetTempPath(), "parts-posting-list.pdf"));
+            Console.WriteLine(FormattableString.Invariant($"posting list ({listPages} pages), CPU per page: {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds * 1000 / listPages:0} µs, {(GC.GetTotalAllocatedBytes() - allocated) / 1024 / listPages:N0} KB allocated per page"));
         }
         return 0;
 
