@@ -45,14 +45,16 @@ internal static class BatchRenderBench
                 var c = new Customer { Id = id, Name = "客户" + i.ToString(CultureInfo.InvariantCulture), Gender = i % 2 == 0 ? Gender.Female : Gender.Male, Mobile = $"138{i:00000000}" };
                 c.Addresses.Correct(address, AddressSource.Import, day.AddDays(-10));
                 customers.Add(c);
-                policies.Add(new Policy { Number = $"P{i:0000000}", CustomerId = id, Plate = $"赣A·{i % 100000:00000}", CarModel = "大众朗逸", Start = day.AddDays(-7), End = day.AddDays(357), Premium = 2000 + i % 3000 });
+                var policy = new Policy { Number = $"P{i:0000000}", CustomerId = id, Plate = $"赣A·{i % 100000:00000}", CarModel = "大众朗逸", Start = day.AddDays(-7), End = day.AddDays(357), Premium = 2000 + i % 3000 };
+                policies.Add(policy);
                 var tracking = TrackingNumber.Create("RR", 40_000_000 + i, "CN");
                 var pieceId = $"{batchId}-{i:00000}";
                 pieces.Add(new MailPiece
                 {
                     Id = pieceId, BatchId = batchId, Sequence = i, CommunicationId = $"thank-you/P{i:0000000}/{id}", CustomerId = id,
                     Documents = ["thank-you"], MailClass = MailClass.Registered, TrackingNumber = tracking, PolicyNumber = $"P{i:0000000}",
-                    Segment = "opportunity", Name = c.Name, Address = address, History = new PieceHistory(pieceId, tracking),
+                    Segment = "opportunity", Name = c.Name, Address = address, Letter = LetterFacts.Of(c, [policy], policy.Number),
+                    History = new PieceHistory(pieceId, tracking),
                 });
             }
             new LiteDbCustomerStore(database).Insert(customers, policies);

@@ -26,10 +26,12 @@ internal static class BatchFixture
 
     /// <summary>
     /// Stores <paramref name="count"/> customers (each with a newer address than the piece's snapshot, so the
-    /// window must print the snapshot) and a batch of that many pieces in presort order.
+    /// window must print the snapshot) and a batch of that many pieces in presort order, each keeping what its
+    /// letter prints about the customer — unless <paramref name="keepLetters"/> is false: pieces as stored before
+    /// pieces kept it.
     /// </summary>
     public static Batch Create(string db, int count, IReadOnlyList<string> documents, MailClass mailClass, SplitLimits limits,
-        Func<int, string>? name = null, Func<int, string?>? eventId = null, string batchId = BatchId)
+        Func<int, string>? name = null, Func<int, string?>? eventId = null, string batchId = BatchId, bool keepLetters = true)
     {
         using var database = new PrintDatabase(db);
         var customers = new LiteDbCustomerStore(database);
@@ -44,8 +46,12 @@ internal static class BatchFixture
             customer.Addresses.Correct(SnapshotAddress(i), AddressSource.Import, Day.AddDays(-30));
             customer.Addresses.Correct(new Address { Province = "江西省", City = "九江市", District = "浔阳区", Street = $"新址大道{i}号", Postcode = "332000" }, AddressSource.PostOffice, Day.AddDays(-1));
             people.Add(customer);
-            policies.Add(new Policy { Number = $"P{i:000000}-OLD", CustomerId = id, Plate = $"赣A·{i:00000}", CarModel = "大众朗逸", Start = Day.AddDays(-400), End = Day.AddDays(-35), Premium = 2800 });
-            policies.Add(new Policy { Number = $"P{i:000000}", CustomerId = id, Plate = $"赣A·{i:00000}", CarModel = "丰田卡罗拉", Start = Day.AddDays(-7), End = Day.AddDays(357), Premium = 3000 + i % 2000 });
+            Policy[] held =
+            [
+                new Policy { Number = $"P{i:000000}", CustomerId = id, Plate = $"赣A·{i:00000}", CarModel = "丰田卡罗拉", Start = Day.AddDays(-7), End = Day.AddDays(357), Premium = 3000 + i % 2000 },
+                new Policy { Number = $"P{i:000000}-OLD", CustomerId = id, Plate = $"赣A·{i:00000}", CarModel = "大众朗逸", Start = Day.AddDays(-400), End = Day.AddDays(-35), Premium = 2800 },
+            ];
+            policies.AddRange(held);
             var registered = mailClass != MailClass.Ordinary;
             var pieceId = $"{batchId}-{i:00000}";
             pieces.Add(new MailPiece
@@ -53,7 +59,7 @@ internal static class BatchFixture
                 Id = pieceId, BatchId = batchId, Sequence = i, CommunicationId = $"test/{i}/{id}", CustomerId = id,
                 Documents = documents, MailClass = mailClass, TrackingNumber = registered ? Tracking(i) : null,
                 PolicyNumber = $"P{i:000000}", EventId = eventId?.Invoke(i), Segment = "high-value",
-                Name = customer.Name, Address = SnapshotAddress(i),
+                Name = customer.Name, Address = SnapshotAddress(i), Letter = keepLetters ? LetterFacts.Of(customer, held, $"P{i:000000}") : null,
                 History = new PieceHistory(pieceId, registered ? Tracking(i) : null),
             });
         }

@@ -128,6 +128,45 @@ public class RenderingTests : IDisposable
     }
 
     [Fact]
+    public void TheLetterPrintsThePolicyAsThePieceKeptItNotAsTheStoreHoldsItNow()
+    {
+        BatchFixture.Create(Db, 2, ["thank-you"], MailClass.Registered, new SplitLimits(MaxPieces: 100));
+        using (var database = new PrintDatabase(Db))
+        {
+            var customers = new LiteDbCustomerStore(database);
+            var policy = customers.FindPolicy("P000001")!;
+            policy.Plate = "赣B·99999"; // a correction after the batch was made, and before it was rendered
+            customers.Upsert(policy);
+        }
+        Render();
+        var text = Tool.PdfToText(Path.Combine(Out, BatchFixture.BatchId, "print-001.pdf"));
+        Assert.Contains("赣A·00001", text);
+        Assert.DoesNotContain("赣B·99999", text);
+    }
+
+    [Fact]
+    public void PiecesStoredBeforePiecesKeptTheirLetterAreRenderedFromTheCustomerInTheStore()
+    {
+        BatchFixture.Create(Db, 3, ["thank-you"], MailClass.Registered, new SplitLimits(MaxPieces: 100), keepLetters: false);
+        Render();
+        var text = Tool.PdfToText(Path.Combine(Out, BatchFixture.BatchId, "print-001.pdf"));
+        Assert.Contains("P000003", text); // the piece's policy, not the customer's older one
+        Assert.DoesNotContain("P000003-OLD", text);
+        Assert.Contains("赣A·00002", text);
+    }
+
+    [Fact]
+    public void APieceStoredBeforePiecesKeptTheirLetterWhoseCustomerIsGoneStopsTheBatchNamingIt()
+    {
+        BatchFixture.Create(Db, 3, ["thank-you"], MailClass.Registered, new SplitLimits(MaxPieces: 100), keepLetters: false);
+        using (var db = new LiteDB.LiteDatabase(new LiteDB.ConnectionString { Filename = Db }))
+            Assert.True(db.GetCollection(LiteDbCustomerStore.Customers).Delete("C000002"));
+        var e = Assert.Throws<BatchRenderException>(() => Render());
+        Assert.Equal(("B20261125-01-00002", "piece B20261125-01-00002 (customer C000002): customer C000002 is not in the store"), (e.PieceId, e.Message));
+        Assert.Empty(Directory.GetFiles(Path.Combine(Out, BatchFixture.BatchId), "*.pdf"));
+    }
+
+    [Fact]
     public void TheProposalsReturnReceiptCardCarriesThePiecesTrackingNumber()
     {
         BatchFixture.Create(Db, 2, ["proposal"], MailClass.RegisteredWithReturnReceipt, new SplitLimits(MaxPieces: 100));

@@ -5,8 +5,9 @@ namespace Print.Core.Production;
 
 /// <summary>
 /// One envelope in a batch: a customer's communication (or a seed piece to a staff address), the documents it
-/// holds, its tracking number when registered, and the addressee as they were when the batch was made (the
-/// print file, the manifest and the posting list must agree even if the address book changes meanwhile).
+/// holds, its tracking number when registered, and the addressee and what the letter says about them as they
+/// were when the batch was made (the print file, the proof, the manifest and the posting list must agree even if
+/// the address book changes meanwhile).
 /// </summary>
 public sealed class MailPiece
 {
@@ -38,6 +39,8 @@ public sealed class MailPiece
     /// <summary>The addressee's name as printed.</summary>
     public required string Name { get; init; }
     public required Address Address { get; init; }
+    /// <summary>What the documents print about the customer, as when the batch was made; null for a seed piece, and for pieces stored before pieces kept it (rendering looks the customer up).</summary>
+    public LetterFacts? Letter { get; init; }
     public required PieceHistory History { get; init; }
 
     /// <summary>Where the piece is in the batch's print files, once rendered.</summary>

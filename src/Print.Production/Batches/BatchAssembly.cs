@@ -38,7 +38,7 @@ public sealed class BatchAssembly(IProductionStore store, ICustomerStore custome
     /// <summary>Customers per look-up.</summary>
     public int ChunkSize { get; init; } = 2000;
 
-    private sealed record Candidate(string Key, Communication Communication, Customer Customer, string? RedeliveryOf);
+    private sealed record Candidate(string Key, Communication Communication, Customer Customer, LetterFacts Letter, string? RedeliveryOf);
 
     private sealed record Kind(string Documents, string? Variant, string Paper, string Envelope, MailClass MailClass, int Sheets)
     {
@@ -58,13 +58,14 @@ public sealed class BatchAssembly(IProductionStore store, ICustomerStore custome
 
         foreach (var c in due)
         {
-            if (!people.TryGetValue(c.CustomerId, out var customer))
+            if (!people.TryGetValue(c.CustomerId, out var record))
                 skipped.Add(new SkippedMail(c.Id, c.CustomerId, $"customer {c.CustomerId} is no longer in the store"));
             else if (c.Occasion.Deadline < day)
                 skipped.Add(new SkippedMail(c.Id, c.CustomerId, $"too late: its last useful day was {c.Occasion.Deadline:yyyy-MM-dd} ({c.Occasion.DeadlineReason})"));
-            else if (customer.NotMailableReason is { } why)
+            else if (record.Customer.NotMailableReason is { } why)
                 skipped.Add(new SkippedMail(c.Id, c.CustomerId, $"customer {c.CustomerId} cannot be mailed: {why}"));
-            else candidates.Add(new Candidate(c.Id, c, customer, null));
+            else if (Letter(c, record, out var problem) is { } letter) candidates.Add(new Candidate(c.Id, c, record.Customer, letter, null));
+            else skipped.Add(new SkippedMail(c.Id, c.CustomerId, problem!));
         }
 
         foreach (var r in waiting)
@@ -81,9 +82,10 @@ public sealed class BatchAssembly(IProductionStore store, ICustomerStore custome
                 continue;
             }
             // Waiting goes on until the address book holds a mailable address other than the returned one.
-            if (!people.TryGetValue(r.CustomerId, out var customer) || !customer.IsMailable
-                || customer.Addresses.Current!.Address.SamePlaceAs(r.Address)) continue;
-            candidates.Add(new Candidate("redelivery:" + r.PieceId, c, customer, r.PieceId));
+            if (!people.TryGetValue(r.CustomerId, out var record) || !record.Customer.IsMailable
+                || record.Customer.Addresses.Current!.Address.SamePlaceAs(r.Address)) continue;
+            if (Letter(c, record, out var problem) is { } letter) candidates.Add(new Candidate("redelivery:" + r.PieceId, c, record.Customer, letter, r.PieceId));
+            else skipped.Add(new SkippedMail(c.Id, c.CustomerId, $"redelivery of {r.PieceId}: {problem}", r.PieceId));
         }
 
         if (candidates.Count == 0 && skipped.Count == 0) return new WorkOrderResult(null, [], [], []);
@@ -145,7 +147,7 @@ public sealed class BatchAssembly(IProductionStore store, ICustomerStore custome
                     Id = id, BatchId = batchId, Sequence = i + 1, CommunicationId = c.Communication.Id, RedeliveryOf = c.RedeliveryOf,
                     CustomerId = c.Customer.Id, Documents = kind.DocumentList, Variant = o.Variant, PolicyNumber = o.PolicyNumber,
                     EventId = o.EventId, MailClass = kind.MailClass, TrackingNumber = number, Segment = c.Communication.Segment,
-                    Name = c.Customer.Name, Address = c.Customer.Addresses.Current!.Address, History = new PieceHistory(id, number),
+                    Name = c.Customer.Name, Address = c.Customer.Addresses.Current!.Address, Letter = c.Letter, History = new PieceHistory(id, number),
                 });
             }
             batches.Add(new Batch
@@ -161,13 +163,28 @@ public sealed class BatchAssembly(IProductionStore store, ICustomerStore custome
         return new WorkOrderResult(order, batches, skipped, warnings);
     }
 
-    private Dictionary<string, Customer> Customers(IEnumerable<string> ids)
+    private Dictionary<string, CustomerRecord> Customers(IEnumerable<string> ids)
     {
-        var result = new Dictionary<string, Customer>(StringComparer.Ordinal);
+        var result = new Dictionary<string, CustomerRecord>(StringComparer.Ordinal);
         foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Chunk(ChunkSize))
             foreach (var (id, record) in customers.GetMany(chunk))
-                result[id] = record.Customer;
+                result[id] = record;
         return result;
+    }
+
+    /// <summary>What the piece of <paramref name="c"/> will print about its customer, or null and why not (its policy is gone).</summary>
+    private static LetterFacts? Letter(Communication c, CustomerRecord record, out string? problem)
+    {
+        try
+        {
+            problem = null;
+            return LetterFacts.Of(record.Customer, record.Policies, c.Occasion.PolicyNumber);
+        }
+        catch (InvalidOperationException e)
+        {
+            problem = e.Message;
+            return null;
+        }
     }
 
     private Kind KindOf(Candidate c)

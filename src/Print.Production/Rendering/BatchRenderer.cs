@@ -105,9 +105,12 @@ public sealed class BatchRenderer(IProductionStore production, ICustomerStore cu
         // The posting list needs nothing the print files decide, only the pieces and their addressees: it is drawn
         // meanwhile, on a thread of its own, in the gaps the print files leave on the cores.
         var postingPath = Path.Combine(directory, BatchOutput.PostingList);
+        // Finished before the print files are, so it waits under a temporary name until they are: a rendering that
+        // fails leaves no posting list behind (the next one deletes the *.tmp files).
+        var postingPending = postingPath + ".pending.tmp";
         using var stopList = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var postingList = Task.Factory.StartNew(() => new PostingList(library.Engine, PostingList.LoadTemplate(library.Root), library.DefaultSender)
-                .Write(batch, string.Join(" + ", templates.Select(t => t.Metadata.Title)), batch.PieceCount, Stored(batch), postingPath, stopList.Token),
+                .Write(batch, string.Join(" + ", templates.Select(t => t.Metadata.Title)), batch.PieceCount, Stored(batch), postingPending, stopList.Token),
             CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         List<BatchOutputFile> printFiles, all;
         try
@@ -126,6 +129,7 @@ public sealed class BatchRenderer(IProductionStore production, ICustomerStore cu
             var manifestPath = Path.Combine(directory, BatchOutput.Manifest);
             BatchOutput.WriteManifest(manifestPath, Stored(batch));
             int listPages = postingList.GetAwaiter().GetResult();
+            File.Move(postingPending, postingPath, overwrite: true);
             all =
             [
                 .. printFiles, Output(proofPath, proofPages, proofPieces), Output(manifestPath, 0, batch.PieceCount),
@@ -137,6 +141,7 @@ public sealed class BatchRenderer(IProductionStore production, ICustomerStore cu
             // A rendering that stops leaves no work running behind it.
             stopList.Cancel();
             try { postingList.Wait(); } catch (AggregateException) { }
+            if (File.Exists(postingPending)) File.Delete(postingPending);
         }
         BatchOutput.WriteChecksums(Path.Combine(directory, BatchOutput.Checksums), all);
 
@@ -234,12 +239,12 @@ public sealed class BatchRenderer(IProductionStore production, ICustomerStore cu
         List<ComposedPiece> ReadAndCompose(int done, int count)
         {
             var page = Page(batch, done, count);
-            var records = LookUp(page);
+            var letters = Letters(page);
             var composed = new List<ComposedPiece>(page.Count);
             foreach (var piece in page)
             {
                 ct.ThrowIfCancellationRequested();
-                composed.Add(composer.Compose(piece, records.GetValueOrDefault(piece.CustomerId), batch.CreatedOn));
+                composed.Add(composer.Compose(piece, letters(piece), batch.CreatedOn));
             }
             return composed;
         }
@@ -288,11 +293,31 @@ public sealed class BatchRenderer(IProductionStore production, ICustomerStore cu
     }
 
     /// <summary>Fetches the customers of a page of pieces in one round trip.</summary>
-    private IReadOnlyDictionary<string, CustomerRecord> LookUp(IReadOnlyList<MailPiece> page)
+    /// <summary>
+    /// What each piece's documents print about its customer: kept by the piece since pieces keep it; for pieces
+    /// stored before, the customer as the store holds them now (one look-up for the page). Null for a seed piece,
+    /// and for a customer no longer in the store (the composer stops at that piece).
+    /// </summary>
+    private Func<MailPiece, LetterFacts?> Letters(IReadOnlyList<MailPiece> page)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var piece in page) if (!piece.IsSeed) ids.Add(piece.CustomerId);
-        lock (storeLock) return customers.GetMany(ids);
+        foreach (var piece in page) if (piece.Letter is null && !piece.IsSeed) ids.Add(piece.CustomerId);
+        if (ids.Count == 0) return piece => piece.Letter;
+        IReadOnlyDictionary<string, CustomerRecord> records;
+        lock (storeLock) records = customers.GetMany(ids);
+        return piece => piece.Letter ?? (!piece.IsSeed && records.TryGetValue(piece.CustomerId, out var r) ? Now(piece, r) : null);
+
+        static LetterFacts Now(MailPiece piece, CustomerRecord r)
+        {
+            try
+            {
+                return LetterFacts.Of(r.Customer, r.Policies, piece.PolicyNumber);
+            }
+            catch (InvalidOperationException e)
+            {
+                throw new BatchRenderException(piece, e.Message, e);
+            }
+        }
     }
 
     /// <summary>Customer pieces at the start of the proof.</summary>
@@ -309,11 +334,11 @@ public sealed class BatchRenderer(IProductionStore production, ICustomerStore cu
         var head = Page(batch, 0, Math.Min(PiecesPerRead, batch.PieceCount));
         var first = head.Where(p => !p.IsSeed).Take(ProofPieces).ToList();
         if (first.Count == 0) first = head.Take(ProofPieces).ToList();
-        var records = LookUp(first);
+        var letters = Letters(first);
         var info = new DocumentInfo($"{batch.Id} {BatchOutput.Proof}", "Print", $"proof of batch {batch.Id}: {batch.Kind}", "Print");
         using var writer = new PdfBatchWriter(info);
         foreach (var piece in first)
-            writer.Append(new LaidOutDocument(info, composer.Compose(piece, records.GetValueOrDefault(piece.CustomerId), batch.CreatedOn).Pages));
+            writer.Append(new LaidOutDocument(info, composer.Compose(piece, letters(piece), batch.CreatedOn).Pages));
         foreach (var template in templates)
         {
             var model = library.Adversarial(template);

@@ -19,14 +19,14 @@ public sealed record ComposedPiece(MailPiece Piece, IReadOnlyList<LaidOutPage> P
 
 /// <summary>
 /// Lays out one mail piece: each of its documents merged, one after another, with the piece's model — the
-/// customer and the policy from the store, the addressee as the piece recorded it (the envelope window prints
-/// that snapshot, never a newer address), the tracking number, the event of an invitation, the sender — and
-/// the inserter's <see cref="SheetMark"/> on the front of every sheet.
+/// addressee and the customer's and policy's facts as the piece recorded them when the batch was made (the
+/// envelope window prints that snapshot, never a newer address), the tracking number, the event of an
+/// invitation, the sender — and the inserter's <see cref="SheetMark"/> on the front of every sheet.
 /// </summary>
 public sealed class PieceComposer(TemplateLibrary library, PieceRenderer renderer, CampaignSettings campaign)
 {
     /// <summary>Throws <see cref="BatchRenderException"/> naming the piece and customer for anything that stops it.</summary>
-    public ComposedPiece Compose(MailPiece piece, CustomerRecord? record, DateOnly productionDate)
+    public ComposedPiece Compose(MailPiece piece, LetterFacts? letter, DateOnly productionDate)
     {
         try
         {
@@ -35,7 +35,7 @@ public sealed class PieceComposer(TemplateLibrary library, PieceRenderer rendere
             foreach (var name in piece.Documents)
             {
                 var template = library.Get(name);
-                var model = library.Prepare(template, Model(piece, name, template, record, productionDate));
+                var model = library.Prepare(template, Model(piece, name, template, letter, productionDate));
                 var document = renderer.Render(template, model);
                 int perSheet = PagesPerSheet(template.Metadata);
                 for (int i = 0; i < document.Pages.Count; i++)
@@ -76,12 +76,11 @@ public sealed class PieceComposer(TemplateLibrary library, PieceRenderer rendere
         return new Rect(page.TrimBox.X + Pt(w.X), page.TrimBox.Y + Pt(w.Y), Pt(w.Width), Pt(w.Height));
     }
 
-    /// <summary>The model one document of the piece is merged with.</summary>
-    public TemplateModel Model(MailPiece piece, string document, PrintTemplate template, CustomerRecord? record, DateOnly productionDate)
+    /// <summary>The model one document of the piece is merged with; <paramref name="letter"/> is null for a seed piece only.</summary>
+    public TemplateModel Model(MailPiece piece, string document, PrintTemplate template, LetterFacts? letter, DateOnly productionDate)
     {
-        if (record is null && !piece.IsSeed)
+        if (letter is null && !piece.IsSeed)
             throw new InvalidOperationException($"customer {piece.CustomerId} is not in the store");
-        var customer = record?.Customer;
         var a = piece.Address;
         var model = new TemplateModel
         {
@@ -90,10 +89,10 @@ public sealed class PieceComposer(TemplateLibrary library, PieceRenderer rendere
             {
                 Id = piece.CustomerId,
                 Name = piece.Name,
-                Gender = customer?.Gender switch { Gender.Male => "男", Gender.Female => "女", _ => "" },
-                Birthday = customer?.Birthday?.ToDateTime(TimeOnly.MinValue),
-                Mobile = customer?.Mobile ?? "",
-                Email = customer?.Email ?? "",
+                Gender = letter?.Gender switch { Gender.Male => "男", Gender.Female => "女", _ => "" },
+                Birthday = letter?.Birthday?.ToDateTime(TimeOnly.MinValue),
+                Mobile = letter?.Mobile ?? "",
+                Email = letter?.Email ?? "",
                 Province = a.Province,
                 City = a.City,
                 District = a.District,
@@ -102,7 +101,7 @@ public sealed class PieceComposer(TemplateLibrary library, PieceRenderer rendere
                 Postcode = a.Postcode,
                 Segment = piece.Segment,
             },
-            Policy = Policy(piece, record),
+            Policy = Policy(letter?.Policy),
             Piece = new Piece
             {
                 Id = piece.Id,
@@ -112,20 +111,14 @@ public sealed class PieceComposer(TemplateLibrary library, PieceRenderer rendere
                 ResponseCode = ResponseCode(piece.Id),
                 SheetCount = template.Metadata.Sheets,
             },
-            Campaign = Campaign(piece, customer, productionDate),
+            Campaign = Campaign(piece, letter, productionDate),
         };
         model.Piece.ResponseUrl = $"https://{library.DefaultSender.Website}/r/{model.Piece.ResponseCode}";
         return model;
     }
 
-    private static ModelPolicy Policy(MailPiece piece, CustomerRecord? record)
+    private static ModelPolicy Policy(CorePolicy? policy)
     {
-        if (record is null) return new ModelPolicy();
-        CorePolicy? policy;
-        if (piece.PolicyNumber is { } number)
-            policy = record.Policies.FirstOrDefault(p => p.Number == number)
-                ?? throw new InvalidOperationException($"policy {number} is not among customer {piece.CustomerId}'s policies in the store");
-        else policy = record.Policies.FirstOrDefault();
         if (policy is null) return new ModelPolicy();
         return new ModelPolicy
         {
@@ -140,10 +133,10 @@ public sealed class PieceComposer(TemplateLibrary library, PieceRenderer rendere
         };
     }
 
-    private Templates.Model.Campaign Campaign(MailPiece piece, Print.Core.Customers.Customer? customer, DateOnly productionDate)
+    private Templates.Model.Campaign Campaign(MailPiece piece, LetterFacts? letter, DateOnly productionDate)
     {
         var result = new Templates.Model.Campaign { Occasion = piece.Variant ?? "" };
-        if (piece.Variant == "birthday" && customer?.Birthday is { } b)
+        if (piece.Variant == "birthday" && letter?.Birthday is { } b)
         {
             var day = new DateOnly(productionDate.Year, b.Month, b.Month == 2 && b.Day == 29 && !DateTime.IsLeapYear(productionDate.Year) ? 28 : b.Day);
             if (day < productionDate) day = day.AddYears(1);

@@ -159,6 +159,7 @@ internal static class ProductionMapper
         ["is_seed"] = p.IsSeed,
         ["name"] = p.Name,
         ["address"] = Document(p.Address),
+        ["letter"] = p.Letter is { } l ? Document(l) : BsonValue.Null,
         ["state"] = p.History.State.ToString(),
         ["copy"] = p.History.Copy,
         ["history"] = new BsonArray(p.History.Events.Select(Document)),
@@ -191,11 +192,25 @@ internal static class ProductionMapper
             IsSeed = seed,
             Name = d["name"].AsString,
             Address = Address(d["address"].AsDocument),
+            Letter = d["letter"] is { IsDocument: true } letter ? LetterFacts(letter.AsDocument) : null, // absent in pieces stored before
             History = PieceHistory.Restore(id, number, seed, d["history"].AsArray.Select(v => PieceEvent(v.AsDocument))),
             Pages = pages.IsNull ? null
                 : new PiecePages(pages["file"].AsString, pages["first_page"].AsInt32, pages["last_page"].AsInt32, pages["sheets"].AsInt32),
         };
     }
+
+    private static BsonDocument Document(LetterFacts f) => new()
+    {
+        ["gender"] = f.Gender.ToString(),
+        ["birthday"] = StoreMapper.Date(f.Birthday),
+        ["mobile"] = f.Mobile,
+        ["email"] = f.Email,
+        ["policy"] = f.Policy is { } p ? StoreMapper.Document(p) : BsonValue.Null,
+    };
+
+    private static LetterFacts LetterFacts(BsonDocument d) => new(
+        Enum.Parse<Gender>(d["gender"].AsString), StoreMapper.OptionalDate(d["birthday"]), d["mobile"].AsString, d["email"].AsString,
+        d["policy"].IsNull ? null : StoreMapper.Policy(d["policy"].AsDocument));
 
     private static BsonValue Document(PieceEvent e) => new BsonDocument
     {

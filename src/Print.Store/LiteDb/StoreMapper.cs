@@ -34,9 +34,9 @@ public static class StoreMapper
         return new DateOnly(n / 10000, n / 100 % 100, n % 100);
     }
 
-    private static BsonValue Date(DateOnly? d) => d is { } day ? Date(day) : BsonValue.Null;
+    internal static BsonValue Date(DateOnly? d) => d is { } day ? Date(day) : BsonValue.Null;
 
-    private static DateOnly? OptionalDate(BsonValue v) => v.IsNull ? null : Date(v);
+    internal static DateOnly? OptionalDate(BsonValue v) => v.IsNull ? null : Date(v);
 
     private static BsonValue Text(string? s) => s is null ? BsonValue.Null : new BsonValue(s);
 

@@ -41,9 +41,11 @@ public class BatchAssemblyTests : IDisposable
         Assert.Equal(["B20261125-02-00001", "B20261125-02-00002", "B20261125-02-00003"], pieces.Select(p => p.Id));
         Assert.Equal(["C002", "C003", "C001"], pieces.Select(p => p.CustomerId)); // 330006, 330100, 330200
         Assert.Equal(["RR473000002CN", "RR473000016CN", "RR473000020CN"], pieces.Select(p => p.TrackingNumber.ToString()));
-        Assert.All(pieces, p => Assert.Equal((PieceState.Planned, "张伟", "P-K1"), (p.History.State, p.Name, p.PolicyNumber)));
+        Assert.All(pieces, p => Assert.Equal((PieceState.Planned, "张伟", ProductionWorld.PolicyOf("K1", p.CustomerId)), (p.History.State, p.Name, p.PolicyNumber)));
         Assert.Equal("thank-you/K1/C002", pieces[0].CommunicationId);
         Assert.Equal("八一大道357号", pieces[0].Address.Street);
+        // What the letter prints about the customer and the policy is kept with the piece, as the addressee is.
+        Assert.All(pieces, p => Assert.Equal(("13870651234", p.PolicyNumber, "大众朗逸"), (p.Letter!.Mobile, p.Letter.Policy!.Number, p.Letter.Policy.CarModel)));
         Assert.All(world.Production.PiecesOf("B20261125-01"), p => Assert.Null(p.TrackingNumber));
 
         Assert.Equal(47300003L, world.Production.NextSerials()["nanchang-2026-rr"]);
@@ -102,6 +104,25 @@ public class BatchAssemblyTests : IDisposable
         Assert.Equal(CommunicationStatus.Dropped, dropped.Status);
         Assert.Equal("production 2026-11-25: customer C002 cannot be mailed: the address was marked bad on 2026-11-20: 迁移新址不明", dropped.Reasons[^1]);
         Assert.Empty(world.Production.DueForProduction(ProductionWorld.Day));
+    }
+
+    [Fact]
+    public void AProposalWhosePolicyTheCustomerNoLongerHoldsIsSkippedWithTheReason()
+    {
+        world.Person("C001");
+        world.Person("C002");
+        var proposal = ProductionWorld.Mail(Triggers.Proposal, "C002", key: "gone");
+        world.Record(ProductionWorld.Mail(Triggers.ThankYou, "C001"), proposal);
+        // The policy moved to another customer after the proposal was planned (a corrected export).
+        world.Customers.Upsert(new Policy { Number = proposal.Occasion.PolicyNumber!, CustomerId = "C001", Start = ProductionWorld.Day, End = ProductionWorld.Day.AddYears(1) });
+
+        var result = world.Create();
+
+        Assert.Equal(1, result.Pieces);
+        var skipped = Assert.Single(result.Skipped);
+        Assert.Equal(("proposal/gone/C002", $"policy {proposal.Occasion.PolicyNumber} is not among customer C002's policies in the store"),
+            (skipped.CommunicationId, skipped.Reason));
+        Assert.Equal(CommunicationStatus.Dropped, world.Communications.Find("proposal/gone/C002")!.Status);
     }
 
     [Fact]

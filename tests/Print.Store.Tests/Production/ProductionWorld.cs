@@ -106,14 +106,24 @@ internal sealed class ProductionWorld : IDisposable
                 Deadline = deadline ?? handed.AddDays(30), DeadlineReason = "test deadline", Documents = documents,
                 MailClass = mailClass ?? (trigger == Triggers.ThankYou ? MailClass.Registered : MailClass.Ordinary),
                 Variant = variant ?? (trigger == Triggers.Birthday ? "birthday" : null),
-                PolicyNumber = trigger is Triggers.ThankYou or Triggers.Proposal ? "P-" + key : null,
+                PolicyNumber = trigger is Triggers.ThankYou or Triggers.Proposal ? PolicyOf(key, customerId) : null,
             },
             PlannedOn = handed.AddDays(-1), SendOn = handed, Segment = Segments.HighValue, Channel = channel, Status = status,
             Reasons = ["test"], HandedOffOn = status == CommunicationStatus.HandedOff ? handed : null,
         };
     }
 
-    public void Record(params Communication[] list) => Communications.Record(list);
+    /// <summary>The policy a thank-you letter or a proposal of <paramref name="key"/> to <paramref name="customerId"/> is about.</summary>
+    public static string PolicyOf(string key, string customerId) => $"P-{key}-{customerId}";
+
+    /// <summary>Records the communications, and the policy each one is about for a customer in the store, as the planner finds them.</summary>
+    public void Record(params Communication[] list)
+    {
+        foreach (var c in list)
+            if (c.Occasion.PolicyNumber is { } number && Customers.FindCustomer(c.CustomerId) is not null && Customers.FindPolicy(number) is null)
+                Customers.Upsert(new Policy { Number = number, CustomerId = c.CustomerId, Plate = "赣A·D6161", CarModel = "大众朗逸", Start = Day.AddDays(-7), End = Day.AddDays(357), Premium = 3200 });
+        Communications.Record(list);
+    }
 
     public static TrackingRanges Ranges(long first = 47300000, long last = 47399999, int lowWater = 0, string id = "nanchang-2026-rr") =>
         TrackingRanges.Parse($$"""{ "ranges": [ { "id": "{{id}}", "prefix": "RR", "first": {{first}}, "last": {{last}}, "low_water": {{lowWater}} } ] }""");
