@@ -210,6 +210,29 @@ public class RenderingTests : IDisposable
         Assert.DoesNotContain("合计 65 件", pages[0]);
     }
 
+    [Fact]
+    public void ABrokenPostingListTemplateStopsTheRenderingWithItsErrorAndLeavesNoPostingList()
+    {
+        BatchFixture.Create(Db, 12, ["thank-you"], MailClass.Registered, new SplitLimits(MaxPieces: 5));
+        var templates = dir.File("templates");
+        CopyDirectory(BatchFixture.Templates, templates);
+        var list = Path.Combine(templates, "posting-list", "list.sbn");
+        File.WriteAllText(list, File.ReadAllText(list).Replace("{{ item.postcode }}", "{{ item.postcode | no_such_function }}"));
+
+        var e = Assert.ThrowsAny<Exception>(() => Render(templates: templates));
+        Assert.IsNotType<OperationCanceledException>(e);
+        Assert.Contains("list.sbn", e.Message);
+        Assert.False(File.Exists(Path.Combine(Out, BatchFixture.BatchId, "posting-list.pdf")));
+        Assert.Empty(Directory.GetFiles(Path.Combine(Out, BatchFixture.BatchId), "*.tmp"));
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        foreach (var sub in Directory.EnumerateDirectories(from)) CopyDirectory(sub, Path.Combine(to, Path.GetFileName(sub)));
+    }
+
     /// <summary>PRINT_PREVIEW_DIR keeps the posting list's previews for a person to look at.</summary>
     private string PreviewDir => Environment.GetEnvironmentVariable("PRINT_PREVIEW_DIR") is { Length: > 0 } d ? Directory.CreateDirectory(d).FullName : dir.Path;
 
@@ -274,6 +297,9 @@ public class RenderingTests : IDisposable
         Assert.Equal(first, File.ReadAllBytes(Path.Combine(Out, BatchFixture.BatchId, "print-001.pdf"))); // not rendered again
         Assert.Equal(Enumerable.Range(1, 9).Select(i => $"B20261125-01-{i:00000}"),
             File.ReadAllLines(Path.Combine(Out, BatchFixture.BatchId, "manifest.csv")).Skip(1).Select(l => l.Split(',')[0]));
+        // The posting list takes the pieces of print-001.pdf from the store and the rest as they are drawn: all nine, in order.
+        var listed = Regex.Matches(Tool.PdfToText(Path.Combine(Out, BatchFixture.BatchId, "posting-list.pdf")), @"RR\d{9}CN").Select(m => m.Value);
+        Assert.Equal(Enumerable.Range(1, 9).Select(i => BatchFixture.Tracking(i).ToString()), listed);
 
         var again = Assert.Throws<BatchRenderException>(() => Render());
         Assert.Equal("batch B20261125-01 is already rendered (6 files); to render it again, say why (its approval lapses)", again.Message);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Print.Core.Campaigns;
 using Print.Core.Production;
@@ -103,19 +104,42 @@ public sealed class BatchRenderer(IProductionStore production, ICustomerStore cu
         report(resumedAfter > 0 ? $"resuming after {resumedAfter:N0} pieces in {batch.Files.Count} files" : "started");
 
         // The posting list needs nothing the print files decide, only the pieces and their addressees: it is drawn
-        // meanwhile, on a thread of its own, in the gaps the print files leave on the cores.
+        // meanwhile, on a thread of its own, in the gaps the print files leave on the cores, from the pages of pieces
+        // the print files read (and, after a resume, its own read of the pieces already in files).
         var postingPath = Path.Combine(directory, BatchOutput.PostingList);
         // Finished before the print files are, so it waits under a temporary name until they are: a rendering that
         // fails leaves no posting list behind (the next one deletes the *.tmp files).
         var postingPending = postingPath + ".pending.tmp";
         using var stopList = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var postingList = Task.Factory.StartNew(() => new PostingList(library.Engine, PostingList.LoadTemplate(library.Root), library.DefaultSender)
-                .Write(batch, string.Join(" + ", templates.Select(t => t.Metadata.Title)), batch.PieceCount, Stored(batch), postingPending, stopList.Token),
+        using var drawn = new BlockingCollection<IReadOnlyList<MailPiece>>(ListBacklog);
+        var postingList = Task.Factory.StartNew(() =>
+            {
+                try
+                {
+                    return new PostingList(library.Engine, PostingList.LoadTemplate(library.Root), library.DefaultSender)
+                        .Write(batch, string.Join(" + ", templates.Select(t => t.Metadata.Title)), batch.PieceCount,
+                            ListedPieces(batch, resumedAfter, drawn, stopList.Token), postingPending, stopList.Token);
+                }
+                catch
+                {
+                    stopList.Cancel(); // the print files stop handing it pages
+                    throw;
+                }
+            },
             CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         List<BatchOutputFile> printFiles, all;
         try
         {
-            RenderPrintFiles(batch, directory, report, ct);
+            try
+            {
+                RenderPrintFiles(batch, directory, report, ct, page => drawn.Add(page, stopList.Token));
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                postingList.GetAwaiter().GetResult(); // the posting list failed: its error, not the cancellation it caused
+                throw;
+            }
+            drawn.CompleteAdding();
 
             // Print files of an earlier, longer rendering would otherwise linger beside the new ones.
             printFiles = batch.Files.Where(f => BatchOutput.IsPrintFileName(f.Name, out _)).ToList();
@@ -139,6 +163,7 @@ public sealed class BatchRenderer(IProductionStore production, ICustomerStore cu
         finally
         {
             // A rendering that stops leaves no work running behind it.
+            drawn.CompleteAdding();
             stopList.Cancel();
             try { postingList.Wait(); } catch (AggregateException) { }
             if (File.Exists(postingPending)) File.Delete(postingPending);
@@ -188,6 +213,21 @@ public sealed class BatchRenderer(IProductionStore production, ICustomerStore cu
     /// <summary>The batch's pieces from the store in presort order, read a page at a time.</summary>
     private IEnumerable<MailPiece> Stored(Batch batch) => Pages(batch, 0).SelectMany(page => page);
 
+    /// <summary>Pages of pieces the print files have read and the posting list has not yet taken, at most.</summary>
+    private const int ListBacklog = 16;
+
+    /// <summary>
+    /// The posting list's pieces in presort order: the first <paramref name="resumedAfter"/> (already in files)
+    /// read from the store, then the pages the print files read, as they are drawn.
+    /// </summary>
+    private IEnumerable<MailPiece> ListedPieces(Batch batch, int resumedAfter, BlockingCollection<IReadOnlyList<MailPiece>> drawn, CancellationToken ct)
+    {
+        for (int done = 0; done < resumedAfter; done += PiecesPerRead)
+            foreach (var piece in Page(batch, done, Math.Min(PiecesPerRead, resumedAfter - done))) yield return piece;
+        foreach (var page in drawn.GetConsumingEnumerable(ct))
+            foreach (var piece in page) yield return piece;
+    }
+
     /// <summary>Pages of pieces being read and composed ahead of the one being drawn.</summary>
     private const int ComposeAhead = 2;
 
@@ -196,14 +236,15 @@ public sealed class BatchRenderer(IProductionStore production, ICustomerStore cu
     /// <list type="bullet">
     /// <item>on the thread pool, the next <see cref="ComposeAhead"/> pages of pieces are read from the store with their
     /// customers, merged, laid out and marked, several pages at a time;</item>
-    /// <item>this thread draws the composed pieces, in presort order, into the print file;</item>
+    /// <item>this thread draws the composed pieces, in presort order, into the print file, handing each page of pieces
+    /// to <paramref name="drawing"/> first (the posting list's thread);</item>
     /// <item>a full print file is saved, hashed and recorded on a background task while the next one is drawn (one
     /// file at a time, in order, so the files are recorded as they follow one another).</item>
     /// </list>
     /// The store is used by one thread at a time (<see cref="storeLock"/>): LiteDB 5.0.21 broke when one thread read while
     /// another saved. At most <see cref="ComposeAhead"/> + 1 pages of laid-out pieces and two print files are held.
     /// </summary>
-    private void RenderPrintFiles(Batch batch, string directory, Action<string> report, CancellationToken ct)
+    private void RenderPrintFiles(Batch batch, string directory, Action<string> report, CancellationToken ct, Action<IReadOnlyList<MailPiece>> drawing)
     {
         var limits = batch.Limits;
         int skip = batch.RenderedPieces;
@@ -251,6 +292,7 @@ public sealed class BatchRenderer(IProductionStore production, ICustomerStore cu
 
         void Write(List<ComposedPiece> page)
         {
+            drawing(page.ConvertAll(c => c.Piece));
             foreach (var composed in page)
             {
                 ct.ThrowIfCancellationRequested();
