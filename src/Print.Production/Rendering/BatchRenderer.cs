@@ -32,7 +32,7 @@ public sealed record BatchRenderResult(string BatchId, string Directory, IReadOn
 /// </para>
 /// Memory is bounded by two print files (one being drawn, the one before it being saved; PDFsharp keeps a document
 /// until it is saved): the pieces are read from the store a page at a time and only the current files' pieces and
-/// pages are held; the manifest and the posting list are each written from a paged read of their own.
+/// pages are held; the posting list is drawn from the pages the print files read, the manifest from a paged read of its own.
 /// </summary>
 public sealed class BatchRenderer(IProductionStore production, ICustomerStore customers, TemplateLibrary library, CampaignSettings? campaign = null)
 {
