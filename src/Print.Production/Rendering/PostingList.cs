@@ -17,8 +17,12 @@ public sealed class PostingList(DocumentEngine engine, DataTemplate template, Te
 {
     /// <summary>Rows on one page of the list: with the header, the table header, the page total and the final total block, it fits A4 with room for rows that wrap.</summary>
     public const int RowsPerPage = 30;
-    /// <summary>Pages merged and laid out together.</summary>
-    private const int PagesPerChunk = 20;
+    /// <summary>
+    /// Pages merged and laid out together. Few: everything a chunk allocates (1.1 MB a page) lives until the chunk
+    /// is drawn, and chunks of 20 pages outlived the young generation — the collector copied them, and a page cost
+    /// 2.2 ms of CPU against 1.8 ms in chunks of 4.
+    /// </summary>
+    private const int PagesPerChunk = 4;
 
     /// <summary>templates/posting-list/list.sbn of the templates folder.</summary>
     public static DataTemplate LoadTemplate(string templatesRoot) =>
