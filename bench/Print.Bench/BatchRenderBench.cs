@@ -114,9 +114,10 @@ internal static class BatchRenderBench
             sustained = () =>
             {
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                var gc = GcCounts.Now();
                 double rate = PlainTwoThreads(many, sustainedN, perFile, "plain-sustained", out int sustainedPages, out double sustainedSeconds);
                 double cpuPerPage = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / sustainedPages;
-                Console.WriteLine(FormattableString.Invariant($"plain template, two threads, {sustainedPages:N0} letters in files of {Math.Min(perFile, sustainedN):N0}: {sustainedSeconds:0.00} s = {rate:N0} pages/s, {cpuPerPage:0.000} ms of CPU a page"));
+                Console.WriteLine(FormattableString.Invariant($"plain template, two threads, {sustainedPages:N0} letters in files of {Math.Min(perFile, sustainedN):N0}: {sustainedSeconds:0.00} s = {rate:N0} pages/s, {cpuPerPage:0.000} ms of CPU a page; {GcCounts.Now().Since(gc, sustainedPages)}"));
                 return (rate, cpuPerPage);
             };
             (sustainedRate, plainCpuPerPage) = sustained();
@@ -165,8 +166,10 @@ internal static class BatchRenderBench
             var clock = Stopwatch.StartNew();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var threadsBefore = ThreadTimes.ByName();
+            var gcBefore = GcCounts.Now();
             var result = renderer.Render(batchId, renderOut, new Progress(), CancellationToken.None);
             var threadsAfter = ThreadTimes.ByName();
+            var gcDuring = GcCounts.Now().Since(gcBefore, result.Pages);
             double total = clock.Elapsed.TotalSeconds;
             double cpuPerPage = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / result.Pages;
             var printSeconds = result.Files.Count(f => BatchOutput.IsPrintFileName(f.Name, out _));
@@ -181,6 +184,7 @@ internal static class BatchRenderBench
                 $"batch render: {result.Pieces:N0} pieces, {result.Pages:N0} pages in {printSeconds} files + manifest, posting list ({result.Files[^1].Pages:N0} pages), SHA256SUMS in {total:0.0} s = {rate:N0} pages/s (whole rendering), {100 * rate / plainRate:0.0} % of the plain template rate on one thread, {100 * rate / plainRate2:0.0} % on two, {100 * rate / sustainedRate:0.0} % of the sustained two-thread rate (the mean of before and after: {sustainedRate:N0} pages/s)"));
             // CPU per page holds on a busy machine where rates do not: what production adds to the engine's work.
             Console.WriteLine(FormattableString.Invariant($"cpu: {cpuPerPage:0.000} ms a page for the whole rendering, {100 * cpuPerPage / plainCpuPerPage:0.0} % of the sustained plain rate's {plainCpuPerPage:0.000} (mean of before and after)"));
+            Console.WriteLine($"gc during the rendering: {gcDuring}");
             Console.WriteLine("cpu by thread: " + string.Join(", ", threadsAfter
                 .Select(t => (t.Key, Seconds: t.Value - threadsBefore.GetValueOrDefault(t.Key))).Where(t => t.Seconds >= 0.05)
                 .OrderByDescending(t => t.Seconds).Select(t => FormattableString.Invariant($"{t.Key} {t.Seconds:0.0} s"))));
@@ -188,6 +192,15 @@ internal static class BatchRenderBench
             Console.WriteLine(FormattableString.Invariant($"output: {result.Files.Sum(f => f.Bytes) / 1048576.0:0} MB; peak working set {peak / 1048576.0:0} MB (to the end of the rendering)"));
         }
         return 0;
+    }
+
+    /// <summary>The collector's work so far: pauses and collections by generation.</summary>
+    private sealed record GcCounts(TimeSpan Paused, int Gen0, int Gen1, int Gen2)
+    {
+        public static GcCounts Now() => new(GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+
+        public string Since(GcCounts before, int pages) => FormattableString.Invariant(
+            $"GC paused {(Paused - before.Paused).TotalMilliseconds * 1000 / pages:0} µs a page, collections gen0/1/2 {Gen0 - before.Gen0}/{Gen1 - before.Gen1}/{Gen2 - before.Gen2}");
     }
 
     private sealed class Progress : IProgress<BatchRenderProgress>
