@@ -13,10 +13,10 @@ public sealed partial class LiteDbCustomerStore
     private const int SegmentPage = 2000;
 
     public IEnumerable<Policy> PoliciesStartingOn(DateOnly day) =>
-        policies.Find(Query.EQ("start", StoreMapper.Date(day))).Select(StoreMapper.Policy).ToList();
+        Listed(KindStart, "start", StoreMapper.Date(day).AsInt32, StoreMapper.Date(day).AsInt32);
 
     public IEnumerable<Policy> PoliciesEndingOn(DateOnly day) =>
-        policies.Find(Query.EQ("end", StoreMapper.Date(day))).Select(StoreMapper.Policy).ToList();
+        Listed(KindEnd, "end", StoreMapper.Date(day).AsInt32, StoreMapper.Date(day).AsInt32);
 
     public IEnumerable<Customer> CustomersBornOn(int month, int day) =>
         customers.Find(Query.EQ("birthday_md", month * 100 + day)).Select(StoreMapper.Customer).ToList();
