@@ -3,8 +3,9 @@ using Print.Core.Customers;
 
 namespace Print.Store.LiteDb;
 
-// The campaign planner's questions, each answered through an index (policies.start, policies.end,
-// customers.birthday_md) or, for whole segments, by pages of the _id index. Each answer is read completely
+// The campaign planner's questions, answered through the day lists (policies starting or ending on a day: the
+// day's policy_days documents, then the listed policies by _id, LiteDbCustomerStore.DayLists.cs), an index
+// (customers.birthday_md) or, for whole segments, by pages of the _id index. Each answer is read completely
 // before the caller sees it: the planner writes between pages, and a LiteDB cursor left open across those
 // writes keeps every page it has read in its snapshot (a million customers held 1.1 GB).
 public sealed partial class LiteDbCustomerStore
