@@ -124,10 +124,8 @@ public sealed partial class LiteDbCustomerStore : ICustomerStore
             foreach (var part in policies.Select(p => p.Number).Distinct(StringComparer.Ordinal).Chunk(2000))
                 foreach (var d in this.policies.Find(BsonExpression.Create(IdIn, new BsonArray(part.Select(n => new BsonValue(n))))))
                     stored[d["_id"].AsString] = (Day(d, "start"), Day(d, "end"));
-            var documents = policies.Select(StoreMapper.Document).ToList();
-            this.policies.Upsert(documents);
-            ListDays(documents.Select(d => (d["_id"].AsString, Day(d, "start"), Day(d, "end"))),
-                [.. documents.Select(d => stored.GetValueOrDefault(d["_id"].AsString))]);
+            this.policies.Upsert(policies.Select(StoreMapper.Document));
+            ListDays(Days(policies), [.. policies.Select(p => stored.GetValueOrDefault(p.Number))]);
         }, BeforeCommit);
 
     public void Insert(IReadOnlyCollection<Customer> customers, IReadOnlyCollection<Policy> policies) =>
@@ -135,10 +133,12 @@ public sealed partial class LiteDbCustomerStore : ICustomerStore
         {
             this.customers.Insert(customers.Select(StoreMapper.Document));
             if (policies.Count == 0) return;
-            var documents = policies.Select(StoreMapper.Document).ToList();
-            this.policies.Insert(documents);
-            ListDays(documents.Select(d => (d["_id"].AsString, Day(d, "start"), Day(d, "end"))), new NoneStored(documents.Count));
+            this.policies.Insert(policies.Select(StoreMapper.Document));
+            ListDays(Days(policies), new NoneStored(policies.Count));
         }, BeforeCommit);
+
+    private static IEnumerable<(string Number, int Start, int End)> Days(IEnumerable<Policy> policies) =>
+        policies.Select(p => (p.Number, StoreMapper.Date(p.Start).AsInt32, StoreMapper.Date(p.End).AsInt32));
 
     /// <summary>The stored dates of policies none of which is stored.</summary>
     private sealed class NoneStored(int count) : IReadOnlyList<(int Start, int End)>
