@@ -11,7 +11,7 @@ public class DayListTests : IDisposable
     private readonly TempDir dir = new();
     public void Dispose() => dir.Dispose();
 
-    private static Customer Person(string id) => new() { Id = id, Name = "张伟", Mobile = "13870651234" };
+    private static Customer Person(string id, DateOnly? birthday = null) => new() { Id = id, Name = "张伟", Mobile = "13870651234", Birthday = birthday };
 
     private static Policy Cover(string number, string customer, DateOnly start, DateOnly? end = null) => new()
     {
@@ -24,15 +24,19 @@ public class DayListTests : IDisposable
     /// <summary>Twelve policies of six customers over three start days (and so three end days).</summary>
     private static (Customer[] Customers, Policy[] Policies) Sample()
     {
-        var customers = Enumerable.Range(1, 6).Select(i => Person($"C{i:000}")).ToArray();
+        // Born on 2 or 3 March, one without a birthday.
+        var customers = Enumerable.Range(1, 6).Select(i => Person($"C{i:000}", i == 6 ? null : new DateOnly(1970 + i, 3, 2 + i % 2))).ToArray();
         var policies = Enumerable.Range(1, 12).Select(i => Cover($"P{i:000}", $"C{(i + 1) / 2:000}", Jan31.AddDays(i % 3))).ToArray();
         return (customers, policies);
     }
 
     private static string[] Numbers(IEnumerable<Policy> policies) => [.. policies.Select(p => p.Number)];
 
-    private static void AssertAnswers(LiteDbCustomerStore store, IReadOnlyList<Policy> policies)
+    private static void AssertAnswers(LiteDbCustomerStore store, IReadOnlyList<Policy> policies, IReadOnlyList<Customer>? customers = null)
     {
+        foreach (var (month, day) in new[] { (3, 2), (3, 3), (3, 4), (2, 3) })
+            Assert.Equal([.. (customers ?? []).Where(c => c.Birthday is { } b && b.Month == month && b.Day == day).Select(c => c.Id).Order(StringComparer.Ordinal)],
+                store.CustomersBornOn(month, day).Select(c => c.Id));
         foreach (var day in policies.Select(p => p.Start).Concat(policies.Select(p => p.End)).Append(Jan31.AddDays(-1)).Distinct())
         {
             Assert.Equal(Numbers(policies.Where(p => p.Start == day).OrderBy(p => p.Number, StringComparer.Ordinal)), Numbers(store.PoliciesStartingOn(day)));
@@ -52,13 +56,13 @@ public class DayListTests : IDisposable
         {
             store.Insert(customers[..3], policies[..6]);
             store.Insert(customers[3..], policies[6..]);
-            AssertAnswers(store, policies);
+            AssertAnswers(store, policies, customers);
         }
         using (var store = new LiteDbCustomerStore(dir.File("save.db")))
         {
             store.Save(customers, policies[..5]);
             foreach (var p in policies[5..]) store.Upsert(p);
-            AssertAnswers(store, policies);
+            AssertAnswers(store, policies, customers);
         }
     }
 
@@ -78,13 +82,18 @@ public class DayListTests : IDisposable
         store.Upsert(moved);
         Assert.Equal(entries + 2, store.DayListEntries);
         policies[0] = moved;
-        AssertAnswers(store, policies); // not on its old days any more, though its stale entries remain
+        AssertAnswers(store, policies, customers); // not on its old days any more, though its stale entries remain
 
         var endOnly = Cover("P002", "C001", policies[1].Start, new DateOnly(2027, 7, 1));
         store.Save([], [endOnly, endOnly]);
         policies[1] = endOnly;
-        AssertAnswers(store, policies);
+        AssertAnswers(store, policies, customers);
         Assert.Equal(entries + 2 + 2, store.DayListEntries); // its end listed (twice: it came twice in one save; found once), its start not
+
+        customers[0] = Person("C001", new DateOnly(1971, 3, 4)); // a corrected birthday
+        store.Save([customers[0]], []);
+        Assert.Equal(entries + 5, store.DayListEntries);
+        AssertAnswers(store, policies, customers);
     }
 
     [Fact]
@@ -98,7 +107,7 @@ public class DayListTests : IDisposable
         Assert.Throws<IOException>(() => store.Save(customers[3..], policies[6..]));
         store.BeforeCommit = null;
         Assert.Equal(entries, store.DayListEntries);
-        AssertAnswers(store, policies[..6]);
+        AssertAnswers(store, policies[..6], customers[..3]);
     }
 
     /// <summary>A store as the code before the day lists made it: customers, policies, the start and end indexes.</summary>
@@ -119,10 +128,10 @@ public class DayListTests : IDisposable
         p.Insert(policies.Select(StoreMapper.Document));
     }
 
-    private static string[] PolicyIndexes(string path)
+    private static string[] Indexes(string path)
     {
         using var db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct, Collation = new Collation(CultureInfo.InvariantCulture.LCID, CompareOptions.Ordinal) });
-        return [.. db.GetCollection("$indexes").Find(Query.EQ("collection", LiteDbCustomerStore.Policies)).Select(d => d["name"].AsString).Order()];
+        return [.. db.GetCollection("$indexes").FindAll().Select(d => $"{d["collection"].AsString}.{d["name"].AsString}").Order()];
     }
 
     [Fact]
@@ -131,9 +140,9 @@ public class DayListTests : IDisposable
         var (customers, policies) = Sample();
         var db = dir.File("old.db");
         MakeOldStore(db, customers, policies);
-        Assert.Equal(["_id", "customer_id", "end", "start"], PolicyIndexes(db));
+        Assert.Equal(["customers._id", "customers.birthday_md", "policies._id", "policies.customer_id", "policies.end", "policies.start"], Indexes(db));
 
-        // Pages of 5 policies: the process dies after the second page is committed.
+        // Pages of 5 documents (policies, then customers): the process dies after the second page is committed.
         var pages = new List<int>();
         Assert.Throws<IOException>(() => new LiteDbCustomerStore(db, 5, n => { pages.Add(n); if (n == 2) throw new IOException("killed"); }));
         Assert.Equal([1, 2], pages);
@@ -141,17 +150,17 @@ public class DayListTests : IDisposable
         pages.Clear();
         using (var store = new LiteDbCustomerStore(db, 5, pages.Add))
         {
-            Assert.Equal([1], pages); // the third and last page only
-            AssertAnswers(store, policies);
-            Assert.Equal(24, store.DayListEntries); // each policy once under its start and once under its end
+            Assert.Equal([1, 2, 3], pages); // the policies' third and last page, then the customers' two
+            AssertAnswers(store, policies, customers);
+            Assert.Equal(24 + 5, store.DayListEntries); // each policy once under its start and once under its end, each birthday once
         }
-        Assert.Equal(["_id", "customer_id"], PolicyIndexes(db));
+        Assert.Equal(["customers._id", "policies._id", "policies.customer_id"], Indexes(db).Where(i => !i.StartsWith("store_meta") && !i.StartsWith("day_lists")));
 
         pages.Clear();
         using (var store = new LiteDbCustomerStore(db, 5, pages.Add))
         {
             Assert.Empty(pages); // complete: nothing more to do on opening
-            AssertAnswers(store, policies);
+            AssertAnswers(store, policies, customers);
         }
     }
 }

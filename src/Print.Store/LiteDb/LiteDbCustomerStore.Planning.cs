@@ -3,9 +3,9 @@ using Print.Core.Customers;
 
 namespace Print.Store.LiteDb;
 
-// The campaign planner's questions, answered through the day lists (policies starting or ending on a day: the
-// day's policy_days documents, then the listed policies by _id, LiteDbCustomerStore.DayLists.cs), an index
-// (customers.birthday_md) or, for whole segments, by pages of the _id index. Each answer is read completely
+// The campaign planner's questions, answered through the day lists (policies starting or ending on a day,
+// customers born on a day: the month's day_lists documents, then the listed documents by _id, see
+// LiteDbCustomerStore.DayLists.cs) or, for whole segments, by pages of the _id index. Each answer is read completely
 // before the caller sees it: the planner writes between pages, and a LiteDB cursor left open across those
 // writes keeps every page it has read in its snapshot (a million customers held 1.1 GB).
 public sealed partial class LiteDbCustomerStore
@@ -14,13 +14,13 @@ public sealed partial class LiteDbCustomerStore
     private const int SegmentPage = 2000;
 
     public IEnumerable<Policy> PoliciesStartingOn(DateOnly day) =>
-        Listed(KindStart, "start", StoreMapper.Date(day).AsInt32, StoreMapper.Date(day).AsInt32);
+        Listed(policies, KindStart, "start", StoreMapper.Date(day).AsInt32, StoreMapper.Date(day).AsInt32).Select(StoreMapper.Policy).ToList();
 
     public IEnumerable<Policy> PoliciesEndingOn(DateOnly day) =>
-        Listed(KindEnd, "end", StoreMapper.Date(day).AsInt32, StoreMapper.Date(day).AsInt32);
+        Listed(policies, KindEnd, "end", StoreMapper.Date(day).AsInt32, StoreMapper.Date(day).AsInt32).Select(StoreMapper.Policy).ToList();
 
     public IEnumerable<Customer> CustomersBornOn(int month, int day) =>
-        customers.Find(Query.EQ("birthday_md", month * 100 + day)).Select(StoreMapper.Customer).ToList();
+        Listed(customers, KindBirthday, "birthday_md", month * 100 + day, month * 100 + day).Select(StoreMapper.Customer).ToList();
 
     public IEnumerable<Customer> CustomersInSegments(IReadOnlyCollection<string> segments)
     {

@@ -51,13 +51,14 @@ public sealed partial class LiteDbCustomerStore : ICustomerStore
         // them, where an index would read a quarter of the file in random order), and every insert and every
         // change of segment paid for it. Stores made before keep no stale copy.
         customers.DropIndex("segment");
-        customers.EnsureIndex("birthday_md", "$.birthday_md");
         policies.EnsureIndex("customer_id", "$.customer_id");
-        // No indexes on the policies' start and end: the day lists (LiteDbCustomerStore.DayLists.cs) answer the
-        // planner's questions by day for much less writing. Stores made before lose them here.
+        // No indexes on the policies' start and end nor the customers' birthday: the day lists
+        // (LiteDbCustomerStore.DayLists.cs) answer the planner's questions by day for much less writing. Stores
+        // made before lose them here (and get the lists below).
         policies.DropIndex("start");
         policies.DropIndex("end");
-        days = database.Engine.GetCollection(PolicyDays);
+        customers.DropIndex("birthday_md");
+        days = database.Engine.GetCollection(DayLists);
         meta = database.Engine.GetCollection(Meta);
         try { OpenDayLists(migrationPage, afterMigrationPage); }
         catch
@@ -108,7 +109,7 @@ public sealed partial class LiteDbCustomerStore : ICustomerStore
             .OrderByDescending(p => p.End).ThenBy(p => p.Number, StringComparer.Ordinal).ToList();
 
     public IReadOnlyList<Policy> PoliciesEndingBetween(DateOnly from, DateOnly to) =>
-        Listed(KindEnd, "end", StoreMapper.Date(from).AsInt32, StoreMapper.Date(to).AsInt32);
+        Listed(policies, KindEnd, "end", StoreMapper.Date(from).AsInt32, StoreMapper.Date(to).AsInt32).Select(StoreMapper.Policy).ToList();
 
     public void Upsert(Customer customer) => Save([customer], []);
 
@@ -117,37 +118,33 @@ public sealed partial class LiteDbCustomerStore : ICustomerStore
     public void Save(IReadOnlyCollection<Customer> customers, IReadOnlyCollection<Policy> policies) =>
         database.InTransaction(() =>
         {
-            this.customers.Upsert(customers.Select(StoreMapper.Document));
-            if (policies.Count == 0) return;
-            // The dates stored before this save: a policy is listed under a day only when new or moved to it.
-            var stored = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
-            foreach (var part in policies.Select(p => p.Number).Distinct(StringComparer.Ordinal).Chunk(2000))
-                foreach (var d in this.policies.Find(BsonExpression.Create(IdIn, new BsonArray(part.Select(n => new BsonValue(n))))))
-                    stored[d["_id"].AsString] = (Day(d, "start"), Day(d, "end"));
-            this.policies.Upsert(policies.Select(StoreMapper.Document));
-            ListDays(Days(policies), [.. policies.Select(p => stored.GetValueOrDefault(p.Number))]);
+            // The days stored before this save: a document is listed under a day only when new or moved to it.
+            if (customers.Count > 0)
+            {
+                var (listing, entries) = (Birthdays, new List<(long, int, string)>());
+                var stored = StoredDays(listing, customers.Select(c => c.Id));
+                this.customers.Upsert(Collecting(customers.Select(StoreMapper.Document), listing, stored, entries));
+                List(listing, entries);
+            }
+            if (policies.Count > 0)
+            {
+                var (listing, entries) = (PolicyDays, new List<(long, int, string)>());
+                var stored = StoredDays(listing, policies.Select(p => p.Number));
+                this.policies.Upsert(Collecting(policies.Select(StoreMapper.Document), listing, stored, entries));
+                List(listing, entries);
+            }
         }, BeforeCommit);
 
     public void Insert(IReadOnlyCollection<Customer> customers, IReadOnlyCollection<Policy> policies) =>
         database.InTransaction(() =>
         {
-            this.customers.Insert(customers.Select(StoreMapper.Document));
-            if (policies.Count == 0) return;
-            this.policies.Insert(policies.Select(StoreMapper.Document));
-            ListDays(Days(policies), new NoneStored(policies.Count));
+            var (birthdays, born) = (Birthdays, new List<(long, int, string)>());
+            this.customers.Insert(Collecting(customers.Select(StoreMapper.Document), birthdays, null, born));
+            List(birthdays, born);
+            var (policyDays, dated) = (PolicyDays, new List<(long, int, string)>());
+            this.policies.Insert(Collecting(policies.Select(StoreMapper.Document), policyDays, null, dated));
+            List(policyDays, dated);
         }, BeforeCommit);
-
-    private static IEnumerable<(string Number, int Start, int End)> Days(IEnumerable<Policy> policies) =>
-        policies.Select(p => (p.Number, StoreMapper.Date(p.Start).AsInt32, StoreMapper.Date(p.End).AsInt32));
-
-    /// <summary>The stored dates of policies none of which is stored.</summary>
-    private sealed class NoneStored(int count) : IReadOnlyList<(int Start, int End)>
-    {
-        public (int Start, int End) this[int index] => default;
-        public int Count => count;
-        public IEnumerator<(int Start, int End)> GetEnumerator() => Enumerable.Repeat(default((int, int)), count).GetEnumerator();
-        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
-    }
 
     public IReadOnlyList<CustomerRecord> Page(string? after, int count)
     {
