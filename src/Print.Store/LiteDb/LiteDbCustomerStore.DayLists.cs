@@ -36,7 +36,7 @@ public sealed partial class LiteDbCustomerStore
     private const long SeqFactor = 1_000_000_000L, KindFactor = 100_000_000L * SeqFactor;
 
     /// <summary>Documents read per transaction when an older store's day lists are built.</summary>
-    internal const int MigrationPage = 20_000;
+    internal const int MigrationPage = 5_000;
 
     /// <summary>What one meta document keeps the lists of, and how to read a source document's days.</summary>
     private sealed record Listing(string MetaId, ILiteCollection<BsonDocument> Source, long[] Kinds, string[] Fields)

@@ -6,14 +6,15 @@ namespace Print.Store.LiteDb;
 /// <summary>
 /// The customer store in the shared <see cref="PrintDatabase"/> file. Collections:
 /// <list type="bullet">
-/// <item><c>customers</c>: <c>_id</c> is the customer id (LiteDB's primary key, so unique); an index on
-/// <c>birthday_md</c> (MMDD) finds birthdays.</item>
+/// <item><c>customers</c>: <c>_id</c> is the customer id (LiteDB's primary key, so unique); <c>birthday_md</c>
+/// (MMDD) is not indexed.</item>
 /// <item><c>policies</c>: <c>_id</c> is the policy number (unique); an index on <c>customer_id</c> (a customer's
 /// policies). <c>start</c> and <c>end</c> are Int32 yyyymmdd (see <see cref="StoreMapper"/>) and not indexed.</item>
-/// <item><c>policy_days</c>: the day lists — which policies start (the thank-you letter a week later) or end
-/// (the renewal proposal) on a day — written in the same transaction as the policies they list, in place of
-/// indexes on <c>start</c> and <c>end</c>, which were half of an import's writing time (see
-/// <c>LiteDbCustomerStore.DayLists.cs</c>). <c>store_meta</c> holds their sequence and migration state.</item>
+/// <item><c>day_lists</c>: which policies start (the thank-you letter a week later) or end (the renewal
+/// proposal) on a day, and which customers were born on a day (birthday cards), by month, written in the same
+/// transaction as the documents they list, in place of indexes on <c>start</c>, <c>end</c> and
+/// <c>birthday_md</c>, which were more than half of an import's writing time (see
+/// <c>LiteDbCustomerStore.DayLists.cs</c>). <c>store_meta</c> holds their sequences and migration state.</item>
 /// </list>
 /// </summary>
 public sealed partial class LiteDbCustomerStore : ICustomerStore
