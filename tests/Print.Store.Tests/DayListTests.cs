@@ -97,6 +97,28 @@ public class DayListTests : IDisposable
     }
 
     [Fact]
+    public void SavingWhatAPageReadListsOnlyWhatChangedWithoutLookingUp()
+    {
+        var (customers, policies) = Sample();
+        using var store = new LiteDbCustomerStore(dir.File("print.db"));
+        store.Insert(customers, policies);
+        int entries = store.DayListEntries;
+
+        var page = store.Page(null, 10);
+        store.Save([.. page.Select(r => r.Customer)], [.. page.SelectMany(r => r.Policies)]); // segmentation, a re-import
+        Assert.Equal(entries, store.DayListEntries);
+
+        var read = store.GetMany(["C002", "C003"]);
+        customers[1] = Person("C002", new DateOnly(1972, 4, 1)); // changed since it was read
+        var moved = Cover("P005", "C003", Feb1.AddDays(20));
+        policies[4] = moved;
+        store.Save([customers[1], read["C003"].Customer], [moved, .. read["C002"].Policies]);
+        Assert.Equal(entries + 3, store.DayListEntries);
+        AssertAnswers(store, policies, customers);
+        Assert.Equal(["C002"], store.CustomersBornOn(4, 1).Select(c => c.Id));
+    }
+
+    [Fact]
     public void ATransactionThatFailsLeavesNoDayEntries()
     {
         var (customers, policies) = Sample();

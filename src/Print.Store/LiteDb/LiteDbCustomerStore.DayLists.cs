@@ -97,11 +97,51 @@ public sealed partial class LiteDbCustomerStore
         }
     }
 
-    /// <summary>The days under which the stored ones among <paramref name="ids"/> are listed (read before they are replaced).</summary>
-    private Dictionary<string, (long Kind, int Day)[]> StoredDays(Listing listing, IEnumerable<string> ids)
+    /// <summary>
+    /// The days of the documents the last <see cref="Page"/> or <see cref="GetMany"/> read outside a transaction
+    /// (one reference, replaced whole, so threads may share it). Every day a document had when committed is in
+    /// the lists for good, so these need no look-up when the same documents are saved: segmenting a page, or the
+    /// import saving the customers and policies it has just read, skip reading them again (the look-up made a
+    /// full segmentation rewrite 29 % slower).
+    /// </summary>
+    private volatile RecentlyRead? recentlyRead;
+
+    private void Remember(RecentlyRead read)
+    {
+        if (!PrintDatabase.InTransactionOnThisThread) recentlyRead = read;
+    }
+
+    private sealed class RecentlyRead
+    {
+        public Dictionary<string, (long Kind, int Day)[]> CustomerDays { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, (long Kind, int Day)[]> PolicyDays { get; } = new(StringComparer.Ordinal);
+
+        public IEnumerable<BsonDocument> Customers(LiteDbCustomerStore store, IEnumerable<BsonDocument> read) => Noting(read, store.Birthdays, CustomerDays);
+
+        public IEnumerable<BsonDocument> Policies(LiteDbCustomerStore store, IEnumerable<BsonDocument> read) => Noting(read, store.PolicyDays, PolicyDays);
+
+        private static IEnumerable<BsonDocument> Noting(IEnumerable<BsonDocument> read, Listing listing, Dictionary<string, (long, int)[]> days)
+        {
+            foreach (var d in read)
+            {
+                days[d["_id"].AsString] = [.. listing.Days(d)];
+                yield return d;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The days under which the stored ones among <paramref name="ids"/> are listed (read before they are
+    /// replaced), from <paramref name="recent"/> when it has them.
+    /// </summary>
+    private Dictionary<string, (long Kind, int Day)[]> StoredDays(Listing listing, IEnumerable<string> ids, Dictionary<string, (long Kind, int Day)[]>? recent)
     {
         var stored = new Dictionary<string, (long, int)[]>(StringComparer.Ordinal);
-        foreach (var part in ids.Distinct(StringComparer.Ordinal).Chunk(2000))
+        var missing = new List<string>();
+        foreach (var id in ids)
+            if (recent is not null && recent.TryGetValue(id, out var days)) stored[id] = days;
+            else missing.Add(id);
+        foreach (var part in missing.Distinct(StringComparer.Ordinal).Chunk(2000))
             foreach (var d in listing.Source.Find(BsonExpression.Create(IdIn, new BsonArray(part.Select(n => new BsonValue(n))))))
                 stored[d["_id"].AsString] = [.. listing.Days(d)];
         return stored;

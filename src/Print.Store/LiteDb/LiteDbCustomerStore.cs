@@ -88,11 +88,13 @@ public sealed partial class LiteDbCustomerStore : ICustomerStore
 
     public IReadOnlyDictionary<string, CustomerRecord> GetMany(IReadOnlyCollection<string> ids)
     {
-        var found = customers.Find(BsonExpression.Create(IdIn, new BsonArray(ids.Select(id => new BsonValue(id)))))
+        var read = new RecentlyRead();
+        var found = read.Customers(this, customers.Find(BsonExpression.Create(IdIn, new BsonArray(ids.Select(id => new BsonValue(id))))))
             .Select(StoreMapper.Customer).ToDictionary(c => c.Id, StringComparer.Ordinal);
         if (found.Count == 0) return new Dictionary<string, CustomerRecord>();
-        var held = policies.Find(BsonExpression.Create(CustomerIdIn, new BsonArray(found.Keys.Select(k => new BsonValue(k)))))
+        var held = read.Policies(this, policies.Find(BsonExpression.Create(CustomerIdIn, new BsonArray(found.Keys.Select(k => new BsonValue(k))))))
             .Select(StoreMapper.Policy).ToLookup(p => p.CustomerId, StringComparer.Ordinal);
+        Remember(read);
         return found.ToDictionary(f => f.Key, f => new CustomerRecord(f.Value,
             held[f.Key].OrderByDescending(p => p.End).ThenBy(p => p.Number, StringComparer.Ordinal).ToList()), StringComparer.Ordinal);
     }
@@ -123,14 +125,14 @@ public sealed partial class LiteDbCustomerStore : ICustomerStore
             if (customers.Count > 0)
             {
                 var (listing, entries) = (Birthdays, new List<(long, int, string)>());
-                var stored = StoredDays(listing, customers.Select(c => c.Id));
+                var stored = StoredDays(listing, customers.Select(c => c.Id), recentlyRead?.CustomerDays);
                 this.customers.Upsert(Collecting(customers.Select(StoreMapper.Document), listing, stored, entries));
                 List(listing, entries);
             }
             if (policies.Count > 0)
             {
                 var (listing, entries) = (PolicyDays, new List<(long, int, string)>());
-                var stored = StoredDays(listing, policies.Select(p => p.Number));
+                var stored = StoredDays(listing, policies.Select(p => p.Number), recentlyRead?.PolicyDays);
                 this.policies.Upsert(Collecting(policies.Select(StoreMapper.Document), listing, stored, entries));
                 List(listing, entries);
             }
@@ -151,11 +153,13 @@ public sealed partial class LiteDbCustomerStore : ICustomerStore
     {
         // A range of the _id index, then the same range of the customer_id index: two seeks per page, where an
         // IN query of the page's ids seeks once per id.
-        var page = (after is null ? customers.Query() : customers.Query().Where(IdAfter, new BsonValue(after)))
-            .OrderBy("_id").Limit(count).ToEnumerable().Select(StoreMapper.Customer).ToList();
+        var read = new RecentlyRead();
+        var page = read.Customers(this, (after is null ? customers.Query() : customers.Query().Where(IdAfter, new BsonValue(after)))
+            .OrderBy("_id").Limit(count).ToEnumerable()).Select(StoreMapper.Customer).ToList();
         if (page.Count == 0) return [];
-        var held = policies.Find(BsonExpression.Create(CustomerIdBetween, new BsonValue(page[0].Id), new BsonValue(page[^1].Id)))
+        var held = read.Policies(this, policies.Find(BsonExpression.Create(CustomerIdBetween, new BsonValue(page[0].Id), new BsonValue(page[^1].Id))))
             .Select(StoreMapper.Policy).ToLookup(p => p.CustomerId, StringComparer.Ordinal);
+        Remember(read);
         return page.Select(c => new CustomerRecord(c,
             held[c.Id].OrderByDescending(p => p.End).ThenBy(p => p.Number, StringComparer.Ordinal).ToList())).ToList();
     }
