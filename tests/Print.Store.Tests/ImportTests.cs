@@ -101,8 +101,11 @@ public class ImportTests : IDisposable
         var db = dir.File("print.db");
         var file = dir.WriteBytes("customers.csv", Data.Utf8(Data.Csv));
         var first = ImportInto(db, file);
+        int entries;
+        using (var store = new LiteDbCustomerStore(db)) entries = store.DayListEntries;
         var second = ImportInto(db, file);
 
+        using (var store = new LiteDbCustomerStore(db)) Assert.Equal((entries, 0), (store.DayListEntries, store.DayListProblems().Count)); // nothing listed twice
         Assert.Equal(first.Summary, second.Summary with { Errors = first.Summary.Errors });
         Assert.Equal(first.Summary.Line, second.Summary.Line);
         Assert.Equal(first.Documents, second.Documents);
@@ -134,10 +137,12 @@ public class ImportTests : IDisposable
                 Assert.Equal(reopened.CustomerCount * 2, reopened.PolicyCount);
                 foreach (var id in reopened.CustomerIds())
                     Assert.Equal(2, reopened.PoliciesOf(id).Count); // no customer without the policies of the file
+                Assert.Empty(reopened.DayListProblems()); // every stored policy listed under its start and end day
             }
 
             var rerun = ImportInto(db, file, chunkSize: 2);
             Assert.Equal(expected, rerun.Documents);
+            using (var done = new LiteDbCustomerStore(db)) Assert.Empty(done.DayListProblems());
             Assert.Equal($"imported {customers} customers, {customers * 2} policies; rejected 0 rows → {dir.File("customers.rejects.csv")}", rerun.Summary.Line);
         }
     }
@@ -164,6 +169,7 @@ public class ImportTests : IDisposable
         using var copy = new LiteDbCustomerStore(crash);
         Assert.Equal((2, 4), (copy.CustomerCount, copy.PolicyCount));
         Assert.All(copy.CustomerIds(), id => Assert.Equal(2, copy.PoliciesOf(id).Count));
+        Assert.Empty(copy.DayListProblems());
     }
 
     [Fact]

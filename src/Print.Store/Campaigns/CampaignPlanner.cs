@@ -8,7 +8,7 @@ namespace Print.Store.Campaigns;
 /// Decides who is due for which piece on a day, by which channel, and records one communication per occasion.
 /// <list type="number">
 /// <item>The calendar (<see cref="CampaignCalendar.Agenda"/>) says what falls due on the day; the store finds the
-/// customers through its indexes (policy start and end, birthday, segment).</item>
+/// customers by policy start or end day and birthday (its day lists) or segment (pages in id order).</item>
 /// <item>Triggers run most important first (<see cref="Triggers.ByPriority"/>), so when the frequency cap
 /// leaves room for one piece, the renewal proposal gets it rather than the magazine.</item>
 /// <item>Each occasion already stored is skipped: planning a day twice, or again after a crash or a restart,

@@ -3,8 +3,9 @@ using Print.Core.Customers;
 
 namespace Print.Store.LiteDb;
 
-// The campaign planner's questions, each answered through an index (policies.start, policies.end,
-// customers.birthday_md) or, for whole segments, by pages of the _id index. Each answer is read completely
+// The campaign planner's questions, answered through the day lists (policies starting or ending on a day,
+// customers born on a day: the month's day_lists documents, then the listed documents by _id, see
+// LiteDbCustomerStore.DayLists.cs) or, for whole segments, by pages of the _id index. Each answer is read completely
 // before the caller sees it: the planner writes between pages, and a LiteDB cursor left open across those
 // writes keeps every page it has read in its snapshot (a million customers held 1.1 GB).
 public sealed partial class LiteDbCustomerStore
@@ -13,13 +14,13 @@ public sealed partial class LiteDbCustomerStore
     private const int SegmentPage = 2000;
 
     public IEnumerable<Policy> PoliciesStartingOn(DateOnly day) =>
-        policies.Find(Query.EQ("start", StoreMapper.Date(day))).Select(StoreMapper.Policy).ToList();
+        Listed(policies, KindStart, "start", StoreMapper.Date(day).AsInt32, StoreMapper.Date(day).AsInt32).Select(StoreMapper.Policy).ToList();
 
     public IEnumerable<Policy> PoliciesEndingOn(DateOnly day) =>
-        policies.Find(Query.EQ("end", StoreMapper.Date(day))).Select(StoreMapper.Policy).ToList();
+        Listed(policies, KindEnd, "end", StoreMapper.Date(day).AsInt32, StoreMapper.Date(day).AsInt32).Select(StoreMapper.Policy).ToList();
 
     public IEnumerable<Customer> CustomersBornOn(int month, int day) =>
-        customers.Find(Query.EQ("birthday_md", month * 100 + day)).Select(StoreMapper.Customer).ToList();
+        Listed(customers, KindBirthday, "birthday_md", month * 100 + day, month * 100 + day).Select(StoreMapper.Customer).ToList();
 
     public IEnumerable<Customer> CustomersInSegments(IReadOnlyCollection<string> segments)
     {

@@ -6,10 +6,15 @@ namespace Print.Store.LiteDb;
 /// <summary>
 /// The customer store in the shared <see cref="PrintDatabase"/> file. Collections:
 /// <list type="bullet">
-/// <item><c>customers</c>: <c>_id</c> is the customer id (LiteDB's primary key, so unique); an index on
-/// <c>birthday_md</c> (MMDD) finds birthdays.</item>
-/// <item><c>policies</c>: <c>_id</c> is the policy number (unique); indexes on <c>customer_id</c> (a customer's
-/// policies), <c>start</c> (the thank-you letter a week later) and <c>end</c> (expiry by date, Int32 yyyymmdd, see <see cref="StoreMapper"/>).</item>
+/// <item><c>customers</c>: <c>_id</c> is the customer id (LiteDB's primary key, so unique); <c>birthday_md</c>
+/// (MMDD) is not indexed.</item>
+/// <item><c>policies</c>: <c>_id</c> is the policy number (unique); an index on <c>customer_id</c> (a customer's
+/// policies). <c>start</c> and <c>end</c> are Int32 yyyymmdd (see <see cref="StoreMapper"/>) and not indexed.</item>
+/// <item><c>day_lists</c>: which policies start (the thank-you letter a week later) or end (the renewal
+/// proposal) on a day, and which customers were born on a day (birthday cards), by month, written in the same
+/// transaction as the documents they list, in place of indexes on <c>start</c>, <c>end</c> and
+/// <c>birthday_md</c>, which were more than half of an import's writing time (see
+/// <c>LiteDbCustomerStore.DayLists.cs</c>). <c>store_meta</c> holds their sequences and migration state.</item>
 /// </list>
 /// </summary>
 public sealed partial class LiteDbCustomerStore : ICustomerStore
@@ -24,6 +29,8 @@ public sealed partial class LiteDbCustomerStore : ICustomerStore
     private readonly bool ownsDatabase;
     private readonly ILiteCollection<BsonDocument> customers;
     private readonly ILiteCollection<BsonDocument> policies;
+    private readonly ILiteCollection<BsonDocument> days;
+    private readonly ILiteCollection<BsonDocument> meta;
 
     /// <summary>A store with a database file of its own (the CLI's import, tests).</summary>
     public LiteDbCustomerStore(string path) : this(new PrintDatabase(path), ownsDatabase: true) { }
@@ -31,7 +38,11 @@ public sealed partial class LiteDbCustomerStore : ICustomerStore
     /// <summary>A store in a database file shared with other stores; disposing the store leaves it open.</summary>
     public LiteDbCustomerStore(PrintDatabase database) : this(database, ownsDatabase: false) { }
 
-    private LiteDbCustomerStore(PrintDatabase database, bool ownsDatabase)
+    /// <summary>Tests: an older store's migration in pages of <paramref name="migrationPage"/> policies, <paramref name="afterMigrationPage"/> called after each.</summary>
+    internal LiteDbCustomerStore(string path, int migrationPage, Action<int>? afterMigrationPage)
+        : this(new PrintDatabase(path), ownsDatabase: true, migrationPage, afterMigrationPage) { }
+
+    private LiteDbCustomerStore(PrintDatabase database, bool ownsDatabase, int migrationPage = MigrationPage, Action<int>? afterMigrationPage = null)
     {
         this.database = database;
         this.ownsDatabase = ownsDatabase;
@@ -41,10 +52,21 @@ public sealed partial class LiteDbCustomerStore : ICustomerStore
         // them, where an index would read a quarter of the file in random order), and every insert and every
         // change of segment paid for it. Stores made before keep no stale copy.
         customers.DropIndex("segment");
-        customers.EnsureIndex("birthday_md", "$.birthday_md");
         policies.EnsureIndex("customer_id", "$.customer_id");
-        policies.EnsureIndex("start", "$.start");
-        policies.EnsureIndex("end", "$.end");
+        // No indexes on the policies' start and end nor the customers' birthday: the day lists
+        // (LiteDbCustomerStore.DayLists.cs) answer the planner's questions by day for much less writing. Stores
+        // made before lose them here (and get the lists below).
+        policies.DropIndex("start");
+        policies.DropIndex("end");
+        customers.DropIndex("birthday_md");
+        days = database.Engine.GetCollection(DayLists);
+        meta = database.Engine.GetCollection(Meta);
+        try { OpenDayLists(migrationPage, afterMigrationPage); }
+        catch
+        {
+            if (ownsDatabase) database.Dispose();
+            throw;
+        }
     }
 
     public string FilePath => database.FilePath;
@@ -66,11 +88,13 @@ public sealed partial class LiteDbCustomerStore : ICustomerStore
 
     public IReadOnlyDictionary<string, CustomerRecord> GetMany(IReadOnlyCollection<string> ids)
     {
-        var found = customers.Find(BsonExpression.Create(IdIn, new BsonArray(ids.Select(id => new BsonValue(id)))))
+        var read = new RecentlyRead();
+        var found = read.Customers(this, customers.Find(BsonExpression.Create(IdIn, new BsonArray(ids.Select(id => new BsonValue(id))))))
             .Select(StoreMapper.Customer).ToDictionary(c => c.Id, StringComparer.Ordinal);
         if (found.Count == 0) return new Dictionary<string, CustomerRecord>();
-        var held = policies.Find(BsonExpression.Create(CustomerIdIn, new BsonArray(found.Keys.Select(k => new BsonValue(k)))))
+        var held = read.Policies(this, policies.Find(BsonExpression.Create(CustomerIdIn, new BsonArray(found.Keys.Select(k => new BsonValue(k))))))
             .Select(StoreMapper.Policy).ToLookup(p => p.CustomerId, StringComparer.Ordinal);
+        Remember(read);
         return found.ToDictionary(f => f.Key, f => new CustomerRecord(f.Value,
             held[f.Key].OrderByDescending(p => p.End).ThenBy(p => p.Number, StringComparer.Ordinal).ToList()), StringComparer.Ordinal);
     }
@@ -88,7 +112,7 @@ public sealed partial class LiteDbCustomerStore : ICustomerStore
             .OrderByDescending(p => p.End).ThenBy(p => p.Number, StringComparer.Ordinal).ToList();
 
     public IReadOnlyList<Policy> PoliciesEndingBetween(DateOnly from, DateOnly to) =>
-        policies.Find(Query.Between("end", StoreMapper.Date(from), StoreMapper.Date(to))).Select(StoreMapper.Policy).ToList();
+        Listed(policies, KindEnd, "end", StoreMapper.Date(from).AsInt32, StoreMapper.Date(to).AsInt32).Select(StoreMapper.Policy).ToList();
 
     public void Upsert(Customer customer) => Save([customer], []);
 
@@ -97,26 +121,45 @@ public sealed partial class LiteDbCustomerStore : ICustomerStore
     public void Save(IReadOnlyCollection<Customer> customers, IReadOnlyCollection<Policy> policies) =>
         database.InTransaction(() =>
         {
-            this.customers.Upsert(customers.Select(StoreMapper.Document));
-            this.policies.Upsert(policies.Select(StoreMapper.Document));
+            // The days stored before this save: a document is listed under a day only when new or moved to it.
+            if (customers.Count > 0)
+            {
+                var (listing, entries) = (Birthdays, new List<(long, int, string)>());
+                var stored = StoredDays(listing, customers.Select(c => c.Id), recentlyRead?.CustomerDays);
+                this.customers.Upsert(Collecting(customers.Select(StoreMapper.Document), listing, stored, entries));
+                List(listing, entries);
+            }
+            if (policies.Count > 0)
+            {
+                var (listing, entries) = (PolicyDays, new List<(long, int, string)>());
+                var stored = StoredDays(listing, policies.Select(p => p.Number), recentlyRead?.PolicyDays);
+                this.policies.Upsert(Collecting(policies.Select(StoreMapper.Document), listing, stored, entries));
+                List(listing, entries);
+            }
         }, BeforeCommit);
 
     public void Insert(IReadOnlyCollection<Customer> customers, IReadOnlyCollection<Policy> policies) =>
         database.InTransaction(() =>
         {
-            this.customers.Insert(customers.Select(StoreMapper.Document));
-            this.policies.Insert(policies.Select(StoreMapper.Document));
+            var (birthdays, born) = (Birthdays, new List<(long, int, string)>());
+            this.customers.Insert(Collecting(customers.Select(StoreMapper.Document), birthdays, null, born));
+            List(birthdays, born);
+            var (policyDays, dated) = (PolicyDays, new List<(long, int, string)>());
+            this.policies.Insert(Collecting(policies.Select(StoreMapper.Document), policyDays, null, dated));
+            List(policyDays, dated);
         }, BeforeCommit);
 
     public IReadOnlyList<CustomerRecord> Page(string? after, int count)
     {
         // A range of the _id index, then the same range of the customer_id index: two seeks per page, where an
         // IN query of the page's ids seeks once per id.
-        var page = (after is null ? customers.Query() : customers.Query().Where(IdAfter, new BsonValue(after)))
-            .OrderBy("_id").Limit(count).ToEnumerable().Select(StoreMapper.Customer).ToList();
+        var read = new RecentlyRead();
+        var page = read.Customers(this, (after is null ? customers.Query() : customers.Query().Where(IdAfter, new BsonValue(after)))
+            .OrderBy("_id").Limit(count).ToEnumerable()).Select(StoreMapper.Customer).ToList();
         if (page.Count == 0) return [];
-        var held = policies.Find(BsonExpression.Create(CustomerIdBetween, new BsonValue(page[0].Id), new BsonValue(page[^1].Id)))
+        var held = read.Policies(this, policies.Find(BsonExpression.Create(CustomerIdBetween, new BsonValue(page[0].Id), new BsonValue(page[^1].Id))))
             .Select(StoreMapper.Policy).ToLookup(p => p.CustomerId, StringComparer.Ordinal);
+        Remember(read);
         return page.Select(c => new CustomerRecord(c,
             held[c.Id].OrderByDescending(p => p.End).ThenBy(p => p.Number, StringComparer.Ordinal).ToList())).ToList();
     }

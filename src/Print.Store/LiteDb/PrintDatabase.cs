@@ -51,18 +51,31 @@ public sealed class PrintDatabase : IDisposable
     internal void InTransaction(Action write, Action? beforeCommit = null)
     {
         if (!Engine.BeginTrans()) throw new InvalidOperationException("a transaction is already open on this thread");
+        transactions++;
         try
         {
-            write();
-            beforeCommit?.Invoke();
+            try
+            {
+                write();
+                beforeCommit?.Invoke();
+            }
+            catch
+            {
+                if (!IsDisposed) Engine.Rollback();
+                throw;
+            }
+            Engine.Commit();
         }
-        catch
-        {
-            if (!IsDisposed) Engine.Rollback();
-            throw;
-        }
-        Engine.Commit();
+        finally { transactions--; }
     }
+
+    [ThreadStatic] private static int transactions;
+
+    /// <summary>
+    /// Whether this thread is inside <see cref="InTransaction"/> (of any database): what it reads then may be its
+    /// own uncommitted writes. Outside one, a read sees only committed documents.
+    /// </summary>
+    internal static bool InTransactionOnThisThread => transactions > 0;
 
     internal bool IsDisposed { get; private set; }
 

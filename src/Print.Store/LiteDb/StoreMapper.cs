@@ -10,7 +10,7 @@ namespace Print.Store.LiteDb;
 /// must not be stored, a read-only address list, and DateOnly, which LiteDB 5 does not know.
 /// <para>
 /// <b>DateOnly is an Int32 yyyymmdd</b> (2026-11-18 → 20261118): numbers order like the dates they stand for,
-/// so an index on <c>end</c> answers "policies ending between two days" with a range scan, and an Int32 is
+/// so the store's day lists, keyed by day, answer "policies ending between two days" with a range scan, and an Int32 is
 /// smaller and compares faster than an ISO string (which would order correctly too). Field names are
 /// snake_case, as in the import files and the rules.
 /// </para>
