@@ -97,12 +97,17 @@ public class RenderingTests : IDisposable
         var folder = Path.Combine(Out, BatchFixture.BatchId);
         var proof = Path.Combine(folder, "proof.pdf");
         Tool.Run("qpdf", "--check", proof);
+        File.Copy(proof, Path.Combine(PreviewDir, "proof.pdf"), overwrite: true);
 
         // Three pieces of three sheets each, as in print-001.pdf, then the letter (1 page) and the survey (2) of the adversarial sample.
         Assert.Equal(9 + 3, PdfPages(proof));
         var printed = Tool.PdfToText(Path.Combine(folder, "print-001.pdf")).Split('\f');
         var pages = Tool.PdfToText(proof).Split('\f');
-        Assert.Equal(printed.Take(9), pages.Take(9));
+        // Every proof page carries the banner, and is otherwise the page as printed; the print file carries none.
+        var banner = ProofMark.Text(BatchFixture.BatchId);
+        Assert.All(pages.Take(12), p => Assert.Contains(banner, p));
+        Assert.DoesNotContain("样张", string.Concat(printed));
+        Assert.Equal(printed.Take(9), pages.Take(9).Select(p => p.Replace(banner + "\n\n", "")));
         Assert.Equal("B20261125-01-00003 3/3", ReadSheetMark(proof, 9));
         Assert.DoesNotContain(BatchFixture.NameOf(4), string.Concat(pages));
         Assert.Contains(AdversarialSample.LongestName, pages[9]);

@@ -366,7 +366,8 @@ public sealed class BatchRenderer(IProductionStore production, ICustomerStore cu
     public int ProofPieces { get; init; } = 3;
 
     /// <summary>
-    /// The proof that is signed off before the batch is printed (<c>proof.pdf</c>): the batch's first
+    /// The proof that is signed off before the batch is printed (<c>proof.pdf</c>), every page under the
+    /// <see cref="ProofMark"/> banner: the batch's first
     /// <see cref="ProofPieces"/> customer pieces as the print file has them, then each of its documents merged with
     /// the template's adversarial sample (the longest name and address, a rare character, markup characters, empty
     /// optional fields) — the worst a customer record can do to the layout. Returns its pages and pieces.
@@ -380,14 +381,14 @@ public sealed class BatchRenderer(IProductionStore production, ICustomerStore cu
         var info = new DocumentInfo($"{batch.Id} {BatchOutput.Proof}", "Print", $"proof of batch {batch.Id}: {batch.Kind}", "Print");
         using var writer = new PdfBatchWriter(info);
         foreach (var piece in first)
-            writer.Append(new LaidOutDocument(info, composer.Compose(piece, letters(piece), batch.CreatedOn).Pages));
+            writer.Append(Marked(new LaidOutDocument(info, composer.Compose(piece, letters(piece), batch.CreatedOn).Pages)));
         foreach (var template in templates)
         {
             var model = library.Adversarial(template);
             if (batch.Variant is { } occasion) model.Campaign.Occasion = occasion;
             try
             {
-                writer.Append(renderer.Render(template, model));
+                writer.Append(Marked(renderer.Render(template, model)));
             }
             catch (TemplateException e)
             {
@@ -396,6 +397,12 @@ public sealed class BatchRenderer(IProductionStore production, ICustomerStore cu
         }
         BatchOutput.WriteAtomically(path, writer.Save);
         return (writer.PageCount, first.Count + templates.Count);
+
+        LaidOutDocument Marked(LaidOutDocument document)
+        {
+            foreach (var page in document.Pages) ProofMark.Stamp(page, library.Engine.Fonts, batch.Id);
+            return document;
+        }
     }
 
     /// <summary>Saves print file <paramref name="number"/>, then records it, its pieces' pages and states and the progress in one transaction.</summary>
