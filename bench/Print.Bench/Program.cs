@@ -32,6 +32,21 @@ if (mode == "batch-render") return BatchRenderBench.Run(options, n, outDir);
 if (mode == "plan-day") return PlanBench.Run(options);
 if (mode == "render-parts") return RenderPartsBench.Run(options["db"]);
 
+if (mode == "rewrite-segments")
+{
+    // On a copy of an imported database: every customer segmented with every rule renamed, so every record is
+    // rewritten (the worst case of `print segment`); run it on the copy again to see the same pass writing nothing.
+    using var store = new Print.Store.LiteDb.LiteDbCustomerStore(options["db"]);
+    var renamed = Print.Core.Segmentation.SegmentRules.Parse(
+        Print.Core.Segmentation.SegmentRules.DefaultJson.Replace("\"name\": \"", "\"name\": \"v2 "), "renamed rules");
+    var clock = Stopwatch.StartNew();
+    double cpuAtStart = ThreadTimes.Current();
+    var rewritten = Print.Store.CustomerSegmentation.RecomputeAll(store, renamed, new DateOnly(2026, 11, 26));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"segmentation of {rewritten.Total} customers with every rule renamed: {clock.Elapsed.TotalSeconds:0.0} s, {rewritten.Saved} records rewritten; main thread {ThreadTimes.Current() - cpuAtStart:0.0} s CPU; GC paused {GC.GetTotalPauseDuration().TotalSeconds:0.0} s; peak {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MB"));
+    return 0;
+}
+
 if (mode == "import-customers")
 {
     // The whole import into LiteDB on disk (fresh file), then segmentation of every stored customer.
