@@ -32,11 +32,10 @@ public static class ProofMark
             perPoint += advance;
         }
         var trim = page.TrimBox;
-        double size = Math.Min(SizePt, (trim.Width - 2 * Mm(4)) / perPoint), width = perPoint * size;
-        double x = trim.X + (trim.Width - width) / 2, baseline = trim.Y + Mm(BaselineMm);
-        page.Items.Add(new FillRect(new Rect(x - Mm(1.5), baseline - face.Ascent * size - Mm(1), width + Mm(3), size * 1.2 + Mm(2)), PrintColor.White));
+        double size = Math.Min(SizePt, (trim.Width - 2 * Length.Mm(4)) / perPoint), width = perPoint * size;
+        double x = trim.X + (trim.Width - width) / 2, baseline = trim.Y + Length.Mm(BaselineMm);
+        page.Items.Add(new FillRect(new Rect(x - Length.Mm(1.5), baseline - face.Ascent * size - Length.Mm(1), width + Length.Mm(3), size * 1.2 + Length.Mm(2)), PrintColor.White));
         page.Items.Add(new TextRun(face, size, Red, x, baseline, text, 0, width));
     }
 
-    private static double Mm(double mm) => mm * 72 / 25.4;
 }

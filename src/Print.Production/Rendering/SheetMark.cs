@@ -28,8 +28,8 @@ public static class SheetMark
     /// <summary>Where the mark (with its quiet zone) lies on a page with this trim box, for a value of <paramref name="modules"/> modules square.</summary>
     public static Rect Area(Rect trimBox, int modules)
     {
-        double size = modules * Mm(ModuleMm), quiet = Mm(QuietZoneMm);
-        double x = trimBox.X + Mm(InsetMm), y = trimBox.Bottom - Mm(InsetMm) - size;
+        double size = modules * Length.Mm(ModuleMm), quiet = Length.Mm(QuietZoneMm);
+        double x = trimBox.X + Length.Mm(InsetMm), y = trimBox.Bottom - Length.Mm(InsetMm) - size;
         return new Rect(x - quiet, y - quiet, size + 2 * quiet, size + 2 * quiet);
     }
 
@@ -41,12 +41,11 @@ public static class SheetMark
         var area = Area(front.TrimBox, matrix.Columns);
         if (envelopeWindow is { } w && area.X < w.Right && w.X < area.Right && area.Y < w.Bottom && w.Y < area.Bottom)
             throw new InvalidOperationException($"the sheet mark of {value} at {Describe(area)} would show in the envelope window {Describe(w)}");
-        double module = Mm(ModuleMm), quiet = Mm(QuietZoneMm);
+        double module = Length.Mm(ModuleMm), quiet = Length.Mm(QuietZoneMm);
         front.Items.Add(new FillRect(area, White));
         front.Items.Add(new BarcodeItem(area.X + quiet, area.Y + quiet, module, module, matrix, Black, BarcodeType.DataMatrix, value));
     }
 
-    private static double Mm(double mm) => mm * 72 / 25.4;
 
     private static string Describe(Rect r) =>
         FormattableString.Invariant($"x={r.X * 25.4 / 72:0.#}mm y={r.Y * 25.4 / 72:0.#}mm {r.Width * 25.4 / 72:0.#}×{r.Height * 25.4 / 72:0.#}mm");
