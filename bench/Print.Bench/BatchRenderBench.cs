@@ -194,13 +194,13 @@ internal static class BatchRenderBench
         return 0;
     }
 
-    /// <summary>The collector's work so far: pauses and collections by generation.</summary>
-    private sealed record GcCounts(TimeSpan Paused, int Gen0, int Gen1, int Gen2)
+    /// <summary>The collector's work so far: bytes allocated, pauses, collections by generation.</summary>
+    private sealed record GcCounts(TimeSpan Paused, int Gen0, int Gen1, int Gen2, long Allocated)
     {
-        public static GcCounts Now() => new(GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        public static GcCounts Now() => new(GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalAllocatedBytes());
 
         public string Since(GcCounts before, int pages) => FormattableString.Invariant(
-            $"GC paused {(Paused - before.Paused).TotalMilliseconds * 1000 / pages:0} µs a page, collections gen0/1/2 {Gen0 - before.Gen0}/{Gen1 - before.Gen1}/{Gen2 - before.Gen2}");
+            $"{(Allocated - before.Allocated) / 1024.0 / pages:0} KB allocated a page, GC paused {(Paused - before.Paused).TotalMilliseconds * 1000 / pages:0} µs a page, collections gen0/1/2 {Gen0 - before.Gen0}/{Gen1 - before.Gen1}/{Gen2 - before.Gen2}");
     }
 
     private sealed class Progress : IProgress<BatchRenderProgress>
