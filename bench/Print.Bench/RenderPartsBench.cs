@@ -30,23 +30,28 @@ internal static class RenderPartsBench
         for (int round = 0; round < 2; round++)
         {
             var t = Stopwatch.StartNew();
+            long allocated = GC.GetAllocatedBytesForCurrentThread();
             int n = 0;
             var pages = new List<IReadOnlyList<MailPiece>>();
             for (int from = 1; from <= 10000; from += 250) { pages.Add(production.PiecesOf(batch.Id, from, 250)); n += 250; }
-            Report("PiecesOf per piece", t, n);
+            Report("PiecesOf per piece", t, n, allocated);
             t.Restart();
+            allocated = GC.GetAllocatedBytesForCurrentThread();
             var records = pages.Select(p => customers.GetMany(p.Select(x => x.CustomerId).ToHashSet())).ToList();
-            Report("GetMany per piece", t, n);
+            Report("GetMany per piece", t, n, allocated);
             t.Restart();
+            allocated = GC.GetAllocatedBytesForCurrentThread();
             int k = 0;
             foreach (var (p, r) in pages.Zip(records)) foreach (var piece in p) { library.Prepare(template, composer.Model(piece, "thank-you", template, Letter(piece, r), batch.CreatedOn)); k++; }
-            Report("Model+Prepare per piece", t, k);
+            Report("Model+Prepare per piece", t, k, allocated);
             t.Restart();
+            allocated = GC.GetAllocatedBytesForCurrentThread();
             foreach (var p in pages) foreach (var piece in p) BarcodeEncoder.Encode(BarcodeType.DataMatrix, SheetMark.Text(piece.Id, 1, 1));
-            Report("DataMatrix per piece", t, k);
+            Report("DataMatrix per piece", t, k, allocated);
             t.Restart();
+            allocated = GC.GetAllocatedBytesForCurrentThread();
             foreach (var file in pages.SelectMany(p => p).Chunk(5000)) production.Update(batch, file);
-            Report("Update (files of 5,000) per piece", t, k);
+            Report("Update (files of 5,000) per piece", t, k, allocated);
             // The process's CPU time (nothing else runs in it): the letter as the print files have it, against a page of the posting list.
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var info = new DocumentInfo("parts", "Print", "parts", "Print");
@@ -58,7 +63,7 @@ internal static class RenderPartsBench
             }
             Console.WriteLine(FormattableString.Invariant($"letter composed, drawn and saved, CPU per page: {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds * 1000 / 2000:0} µs"));
             cpu = Process.GetCurrentProcess().TotalProcessorTime;
-            long allocated = GC.GetTotalAllocatedBytes();
+            allocated = GC.GetTotalAllocatedBytes();
             var list = new PostingList(library.Engine, PostingList.LoadTemplate(library.Root), library.DefaultSender);
             int listPages = list.Write(batch, "thank-you", pages.SelectMany(p => p).ToList(), Path.Combine(Path.GetTempPath(), "parts-posting-list.pdf"));
             Console.WriteLine(FormattableString.Invariant($"posting list ({listPages} pages), CPU per page: {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds * 1000 / listPages:0} µs, {(GC.GetTotalAllocatedBytes() - allocated) / 1024 / listPages:N0} KB allocated per page"));
@@ -69,7 +74,6 @@ internal static class RenderPartsBench
         static LetterFacts Letter(MailPiece piece, IReadOnlyDictionary<string, Print.Store.CustomerRecord> records) =>
             piece.Letter ?? LetterFacts.Of(records[piece.CustomerId].Customer, records[piece.CustomerId].Policies, piece.PolicyNumber);
 
-        static void Report(string what, Stopwatch t, int n) =>
-            Console.WriteLine(FormattableString.Invariant($"{what}: {t.Elapsed.TotalMilliseconds * 1000 / n:0.0} µs"));
-    }
+        static void Report(string what, Stopwatch t, int n, long allocatedBefore) =>
+            Console.WriteLine(FormattableString.Invariant($"{what}: {t.Elapsed.TotalMilliseconds * 1000 / n:0.0} µs, {(GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / 1024.0 / n:0.0} KB allocated"));    }
 }
