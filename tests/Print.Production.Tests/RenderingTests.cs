@@ -219,8 +219,7 @@ public class RenderingTests : IDisposable
     public void ABrokenPostingListTemplateStopsTheRenderingWithItsErrorAndLeavesNoPostingList()
     {
         BatchFixture.Create(Db, 12, ["thank-you"], MailClass.Registered, new SplitLimits(MaxPieces: 5));
-        var templates = dir.File("templates");
-        CopyDirectory(BatchFixture.Templates, templates);
+        var templates = dir.CopyOf(BatchFixture.Templates, "templates");
         var list = Path.Combine(templates, "posting-list", "list.sbn");
         File.WriteAllText(list, File.ReadAllText(list).Replace("{{ item.postcode }}", "{{ item.postcode | no_such_function }}"));
 
@@ -229,13 +228,6 @@ public class RenderingTests : IDisposable
         Assert.Contains("list.sbn", e.Message);
         Assert.False(File.Exists(Path.Combine(Out, BatchFixture.BatchId, "posting-list.pdf")));
         Assert.Empty(Directory.GetFiles(Path.Combine(Out, BatchFixture.BatchId), "*.tmp"));
-    }
-
-    private static void CopyDirectory(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.EnumerateFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-        foreach (var sub in Directory.EnumerateDirectories(from)) CopyDirectory(sub, Path.Combine(to, Path.GetFileName(sub)));
     }
 
     /// <summary>PRINT_PREVIEW_DIR keeps the posting list's previews for a person to look at.</summary>

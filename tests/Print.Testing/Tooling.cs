@@ -22,6 +22,21 @@ public sealed class TempDir : IDisposable
         return path;
     }
 
+    /// <summary>A copy of <paramref name="directory"/> (a templates folder a test may then break) as <paramref name="name"/> in here.</summary>
+    public string CopyOf(string directory, string name)
+    {
+        var to = File(name);
+        Copy(directory, to);
+        return to;
+
+        static void Copy(string from, string to)
+        {
+            Directory.CreateDirectory(to);
+            foreach (var file in Directory.EnumerateFiles(from)) System.IO.File.Copy(file, System.IO.Path.Combine(to, System.IO.Path.GetFileName(file)));
+            foreach (var dir in Directory.EnumerateDirectories(from)) Copy(dir, System.IO.Path.Combine(to, System.IO.Path.GetFileName(dir)));
+        }
+    }
+
     public void Dispose()
     {
         try { Directory.Delete(Path, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }

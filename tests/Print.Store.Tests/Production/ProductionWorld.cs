@@ -26,8 +26,7 @@ internal sealed class ProductionWorld : IDisposable
 
     public ProductionWorld()
     {
-        TemplatesRoot = Dir.File("templates");
-        CopyDirectory(Path.Combine(RepositoryRoot, "templates"), TemplatesRoot);
+        TemplatesRoot = Dir.CopyOf(Path.Combine(RepositoryRoot, "templates"), "templates");
         Templates = new TemplateCatalog(TemplatesRoot);
         Open();
     }
@@ -63,13 +62,6 @@ internal sealed class ProductionWorld : IDisposable
             while (!File.Exists(Path.Combine(root.FullName, "Print.sln"))) root = root.Parent!;
             return root.FullName;
         }
-    }
-
-    private static void CopyDirectory(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.EnumerateFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-        foreach (var dir in Directory.EnumerateDirectories(from)) CopyDirectory(dir, Path.Combine(to, Path.GetFileName(dir)));
     }
 
     public static readonly Address Home = new() { Province = "江西省", City = "南昌市", District = "东湖区", Street = "八一大道357号", Postcode = "330006" };
