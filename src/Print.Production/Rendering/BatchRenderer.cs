@@ -236,8 +236,8 @@ public sealed class BatchRenderer(IProductionStore production, ICustomerStore cu
     /// <summary>
     /// Three kinds of work at once, so that both cores stay busy however the work per piece is shared out:
     /// <list type="bullet">
-    /// <item>on the thread pool, the next <see cref="ComposeAhead"/> pages of pieces are read from the store with their
-    /// customers, merged, laid out and marked, several pages at a time;</item>
+    /// <item>on the thread pool, the next <see cref="ComposeAhead"/> pages of pieces are read from the store, merged,
+    /// laid out and marked, several pages at a time;</item>
     /// <item>this thread draws the composed pieces, in presort order, into the print file, handing each page of pieces
     /// to <paramref name="drawing"/> first (the posting list's thread);</item>
     /// <item>a full print file is saved, hashed and recorded on a background task while the next one is drawn (one
@@ -336,7 +336,6 @@ public sealed class BatchRenderer(IProductionStore production, ICustomerStore cu
         }
     }
 
-    /// <summary>Fetches the customers of a page of pieces in one round trip.</summary>
     /// <summary>
     /// What each piece's documents print about its customer: kept by the piece since pieces keep it; for pieces
     /// stored before, the customer as the store holds them now (one look-up for the page). Null for a seed piece,
