@@ -68,6 +68,16 @@ public interface ICustomerStore : IDisposable
     /// </summary>
     IReadOnlyList<CustomerRecord> Page(string? after, int count);
 
+    /// <summary>
+    /// Walks every stored customer with their policies in id order, a page of <paramref name="pageSize"/> at a
+    /// time, and stores the segment of each for which <paramref name="assign"/> returns true (it has set a new
+    /// <see cref="Customer.Segment"/>): only the segment, a page per transaction, so a walk stopped at any point
+    /// leaves every customer whole. <paramref name="assign"/> is called on one customer at a time, in id order,
+    /// but not necessarily on the caller's thread (the store reads and writes meanwhile). Returns how many
+    /// segments were stored.
+    /// </summary>
+    int Resegment(Func<CustomerRecord, bool> assign, int pageSize);
+
     int CustomerCount { get; }
 
     int PolicyCount { get; }

@@ -131,4 +131,87 @@ public class StoreTests : IDisposable
         Assert.All(store.CustomerIds(), id => Assert.Equal(lapsed, store.FindCustomer(id)!.Segment!.On));
         Assert.Equal(3, later.Counts[Segments.Risk]);
     }
+
+    [Fact]
+    public void ResegmentingWalksEveryCustomerInIdOrderOneAtATimeAndStoresOnlyTheSegmentsItChanged()
+    {
+        using var store = new LiteDbCustomerStore(dir.File("print.db"));
+        foreach (var id in new[] { "C5", "C1", "C3", "C2", "C4" })
+            store.Save([Customer(id)], [Policy($"{id}-a", id, new DateOnly(2027, 1, 1)), Policy($"{id}-b", id, new DateOnly(2027, 6, 1))]);
+        var before = store.Dump();
+
+        var seen = new List<(string Id, int Policies)>();
+        int running = 0, overlapped = 0, commits = 0;
+        store.BeforeCommit = () => commits++;
+        int saved = store.Resegment(record =>
+        {
+            if (Interlocked.Increment(ref running) > 1) overlapped++;
+            seen.Add((record.Customer.Id, record.Policies.Count));
+            Thread.Sleep(5); // long enough for the store to read the next page meanwhile
+            Interlocked.Decrement(ref running);
+            if (record.Customer.Id is not ("C2" or "C3" or "C5")) return false;
+            record.Customer.Segment = new SegmentAssignment { Segment = Segments.Risk, Rule = "test", Reasons = ["C2, C3 or C5"], On = new DateOnly(2026, 12, 7) };
+            record.Customer.Mobile = "13900000000"; // not the segment: not stored
+            return true;
+        }, pageSize: 2);
+
+        Assert.Equal(3, saved);
+        // Each page with a change written once: the walk's own write of the page before is no reason to read again.
+        Assert.Equal(3, commits);
+        Assert.Equal([("C1", 2), ("C2", 2), ("C3", 2), ("C4", 2), ("C5", 2)], seen);
+        Assert.Equal(0, overlapped);
+        foreach (var id in new[] { "C2", "C3", "C5" })
+        {
+            var stored = store.FindCustomer(id)!;
+            Assert.Equal(("risk", "test", "C2, C3 or C5"), (stored.Segment!.Segment, stored.Segment.Rule, stored.Segment.Reasons.Single()));
+            Assert.Equal("13870651234", stored.Mobile);
+            Assert.Equal(2, stored.Addresses.Entries.Count);
+        }
+        // Everything else as it was: the other customers, every policy.
+        bool Untouched(string json) => !new[] { "C2", "C3", "C5" }.Any(id => json.Contains($"\"{id}\"", StringComparison.Ordinal));
+        Assert.Equal(before.Where(Untouched), store.Dump().Where(Untouched));
+    }
+
+    [Fact]
+    public void AWriteToACustomerBetweenTheReadAndTheSegmentsWriteIsKept()
+    {
+        using var store = new LiteDbCustomerStore(dir.File("print.db"));
+        foreach (var id in new[] { "C1", "C2", "C3" }) store.Save([Customer(id)], [Policy($"{id}-a", id, new DateOnly(2027, 1, 1))]);
+
+        int saved = store.Resegment(record =>
+        {
+            if (record.Customer.Id == "C1")
+            {
+                // Another writer corrects C2's address after the page was read, before its segments are written.
+                var c2 = store.FindCustomer("C2")!;
+                c2.Addresses.MarkBad("迁出", new DateOnly(2026, 12, 7));
+                store.Save([c2], []);
+            }
+            record.Customer.Segment = new SegmentAssignment { Segment = Segments.LowValue, Rule = "test", On = new DateOnly(2026, 12, 7) };
+            return true;
+        }, pageSize: 10);
+
+        Assert.Equal(3, saved);
+        var c2 = store.FindCustomer("C2")!;
+        Assert.Equal("迁出", c2.Addresses.Entries[^1].BadReason);
+        Assert.Equal(Segments.LowValue, c2.Segment!.Segment);
+        Assert.All(store.CustomerIds(), id => Assert.Equal("test", store.FindCustomer(id)!.Segment!.Rule));
+    }
+
+    [Fact]
+    public void AnAssignmentThatFailsStopsTheWalkWithThePagesBeforeItStoredAndItsOwnPageNot()
+    {
+        using var store = new LiteDbCustomerStore(dir.File("print.db"));
+        foreach (var id in new[] { "C1", "C2", "C3", "C4", "C5", "C6" }) store.Save([Customer(id)], [Policy($"{id}-a", id, new DateOnly(2027, 1, 1))]);
+
+        var failure = Assert.Throws<InvalidOperationException>(() => store.Resegment(record =>
+        {
+            if (record.Customer.Id == "C4") throw new InvalidOperationException("rule broke on C4");
+            record.Customer.Segment = new SegmentAssignment { Segment = Segments.LowValue, Rule = "test", On = new DateOnly(2026, 12, 7) };
+            return true;
+        }, pageSize: 2));
+
+        Assert.Equal("rule broke on C4", failure.Message);
+        Assert.Equal(["test", "test", null, null, null, null], store.CustomerIds().Select(id => store.FindCustomer(id)!.Segment?.Rule));
+    }
 }

@@ -151,17 +151,34 @@ public sealed partial class LiteDbCustomerStore : ICustomerStore
 
     public IReadOnlyList<CustomerRecord> Page(string? after, int count)
     {
-        // A range of the _id index, then the same range of the customer_id index: two seeks per page, where an
-        // IN query of the page's ids seeks once per id.
         var read = new RecentlyRead();
-        var page = read.Customers(this, (after is null ? customers.Query() : customers.Query().Where(IdAfter, new BsonValue(after)))
-            .OrderBy("_id").Limit(count).ToEnumerable()).Select(StoreMapper.Customer).ToList();
+        var page = read.Customers(this, CustomerDocumentsAfter(after, count)).ToList();
         if (page.Count == 0) return [];
-        var held = read.Policies(this, policies.Find(BsonExpression.Create(CustomerIdBetween, new BsonValue(page[0].Id), new BsonValue(page[^1].Id))))
-            .Select(StoreMapper.Policy).ToLookup(p => p.CustomerId, StringComparer.Ordinal);
+        var records = Records(page, read.Policies(this, PolicyDocumentsOf(page)).ToList());
         Remember(read);
-        return page.Select(c => new CustomerRecord(c,
-            held[c.Id].OrderByDescending(p => p.End).ThenBy(p => p.Number, StringComparer.Ordinal).ToList())).ToList();
+        return records;
+    }
+
+    private List<BsonDocument> CustomerDocumentsAfter(string? after, int count) =>
+        (after is null ? customers.Query() : customers.Query().Where(IdAfter, new BsonValue(after)))
+            .OrderBy("_id").Limit(count).ToList();
+
+    /// <summary>
+    /// The policies of a page of customers read in id order: the same range of the customer_id index, one seek,
+    /// where an IN query of the page's ids seeks once per id.
+    /// </summary>
+    private List<BsonDocument> PolicyDocumentsOf(List<BsonDocument> page) =>
+        policies.Find(BsonExpression.Create(CustomerIdBetween, page[0]["_id"], page[^1]["_id"])).ToList();
+
+    /// <summary>Customers (in the order given) with their policies, newest end first.</summary>
+    private static List<CustomerRecord> Records(List<BsonDocument> customerDocuments, List<BsonDocument> policyDocuments)
+    {
+        var held = policyDocuments.Select(StoreMapper.Policy).ToLookup(p => p.CustomerId, StringComparer.Ordinal);
+        return customerDocuments.ConvertAll(d =>
+        {
+            var c = StoreMapper.Customer(d);
+            return new CustomerRecord(c, held[c.Id].OrderByDescending(p => p.End).ThenBy(p => p.Number, StringComparer.Ordinal).ToList());
+        });
     }
 
     private const string IdAfter = "_id > @0";

@@ -52,6 +52,7 @@ public sealed class PrintDatabase : IDisposable
     {
         if (!Engine.BeginTrans()) throw new InvalidOperationException("a transaction is already open on this thread");
         transactions++;
+        Interlocked.Increment(ref writes);
         try
         {
             try
@@ -66,8 +67,23 @@ public sealed class PrintDatabase : IDisposable
             }
             Engine.Commit();
         }
-        finally { transactions--; }
+        finally
+        {
+            transactions--;
+            Interlocked.Increment(ref writes);
+        }
     }
+
+    private long writes;
+
+    /// <summary>
+    /// Counts every <see cref="InTransaction"/> twice, when it begins and when it has committed or rolled back
+    /// (<see cref="WritesPerTransaction"/>), so a reader can tell whether anything was written since it read:
+    /// a transaction under way when the count was taken still counts again after it.
+    /// </summary>
+    internal long Writes => Interlocked.Read(ref writes);
+
+    internal const int WritesPerTransaction = 2;
 
     [ThreadStatic] private static int transactions;
 

@@ -64,7 +64,7 @@ public static class StoreMapper
             ["stopped"] = c.Contact.Stopped is { } stop ? new BsonDocument { ["reason"] = stop.Reason, ["on"] = Date(stop.On) } : BsonValue.Null,
         },
         ["addresses"] = new BsonArray(c.Addresses.Entries.Select(Document)),
-        ["segment"] = c.Segment is { } s ? Document(s) : BsonValue.Null,
+        ["segment"] = Document(c.Segment),
     };
 
     public static Customer Customer(BsonDocument d)
@@ -129,7 +129,8 @@ public static class StoreMapper
         BadOn = OptionalDate(d["bad_on"]),
     };
 
-    private static BsonValue Document(SegmentAssignment s) => new BsonDocument
+    /// <summary>The segment as stored in its customer's document (null when not segmented yet).</summary>
+    internal static BsonValue Document(SegmentAssignment? s) => s is null ? BsonValue.Null : new BsonDocument
     {
         ["segment"] = s.Segment,
         ["rule"] = s.Rule,
