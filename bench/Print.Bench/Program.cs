@@ -38,12 +38,16 @@ if (mode == "rewrite-segments")
     // rewritten (the worst case of `print segment`); run it on the copy again to see the same pass writing nothing.
     using var store = new Print.Store.LiteDb.LiteDbCustomerStore(options["db"]);
     var renamed = Print.Core.Segmentation.SegmentRules.Parse(
-        Print.Core.Segmentation.SegmentRules.DefaultJson.Replace("\"name\": \"", "\"name\": \"v2 "), "renamed rules");
+        options.ContainsKey("same-length")
+            // Every name changed and as long as before, so every document keeps its size.
+            ? System.Text.RegularExpressions.Regex.Replace(Print.Core.Segmentation.SegmentRules.DefaultJson, "\"name\": \".", "\"name\": \"~")
+            : Print.Core.Segmentation.SegmentRules.DefaultJson.Replace("\"name\": \"", "\"name\": \"v2 "), "renamed rules");
     var clock = Stopwatch.StartNew();
     double cpuAtStart = ThreadTimes.Current();
-    var rewritten = Print.Store.CustomerSegmentation.RecomputeAll(store, renamed, new DateOnly(2026, 11, 26));
+    int chunk = int.Parse(options.GetValueOrDefault("chunk", Print.Store.CustomerSegmentation.PageSize.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+    var rewritten = Print.Store.CustomerSegmentation.RecomputeAll(store, renamed, new DateOnly(2026, 11, 26), chunk);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"segmentation of {rewritten.Total} customers with every rule renamed: {clock.Elapsed.TotalSeconds:0.0} s, {rewritten.Saved} records rewritten; main thread {ThreadTimes.Current() - cpuAtStart:0.0} s CPU; GC paused {GC.GetTotalPauseDuration().TotalSeconds:0.0} s; peak {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MB"));
+        $"segmentation of {rewritten.Total} customers with every rule renamed, pages of {chunk}: {clock.Elapsed.TotalSeconds:0.0} s, {rewritten.Saved} records rewritten; main thread {ThreadTimes.Current() - cpuAtStart:0.0} s CPU, process {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:0.0} s; GC {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, paused {GC.GetTotalPauseDuration().TotalSeconds:0.0} s; peak {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MB"));
     return 0;
 }
 
