@@ -227,6 +227,7 @@ public class RenderingTests : IDisposable
         Assert.IsNotType<OperationCanceledException>(e);
         Assert.Contains("list.sbn", e.Message);
         Assert.False(File.Exists(Path.Combine(Out, BatchFixture.BatchId, "posting-list.pdf")));
+        Assert.False(File.Exists(Path.Combine(Out, BatchFixture.BatchId, "manifest.csv")));
         Assert.Empty(Directory.GetFiles(Path.Combine(Out, BatchFixture.BatchId), "*.tmp"));
     }
 
@@ -292,8 +293,11 @@ public class RenderingTests : IDisposable
         var result = Render();
         Assert.Equal(3, result.ResumedAfterPieces);
         Assert.Equal(first, File.ReadAllBytes(Path.Combine(Out, BatchFixture.BatchId, "print-001.pdf"))); // not rendered again
-        Assert.Equal(Enumerable.Range(1, 9).Select(i => $"B20261125-01-{i:00000}"),
-            File.ReadAllLines(Path.Combine(Out, BatchFixture.BatchId, "manifest.csv")).Skip(1).Select(l => l.Split(',')[0]));
+        // The manifest takes the lines of print-001.pdf from the store and the rest as the files are recorded.
+        var manifest = File.ReadAllLines(Path.Combine(Out, BatchFixture.BatchId, "manifest.csv"));
+        Assert.Equal(Enumerable.Range(1, 9).Select(i => $"B20261125-01-{i:00000}"), manifest.Skip(1).Select(l => l.Split(',')[0]));
+        Assert.Equal($"B20261125-01-00003,C000003,{BatchFixture.Tracking(3)},330013,print-001.pdf,3,3,1,high-value,false", manifest[3]);
+        Assert.Equal($"B20261125-01-00004,C000004,{BatchFixture.Tracking(4)},330014,print-002.pdf,1,1,1,high-value,false", manifest[4]);
         // The posting list takes the pieces of print-001.pdf from the store and the rest as they are drawn: all nine, in order.
         var listed = Regex.Matches(Tool.PdfToText(Path.Combine(Out, BatchFixture.BatchId, "posting-list.pdf")), @"RR\d{9}CN").Select(m => m.Value);
         Assert.Equal(Enumerable.Range(1, 9).Select(i => BatchFixture.Tracking(i).ToString()), listed);

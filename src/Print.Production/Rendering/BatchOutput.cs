@@ -28,28 +28,77 @@ public static class BatchOutput
             && int.TryParse(name.AsSpan(6, name.Length - 10), NumberStyles.None, CultureInfo.InvariantCulture, out number);
     }
 
-    /// <summary>One line per piece in presort order; UTF-8 without BOM, CRLF line ends (spreadsheets and RIP software read it as is).</summary>
+    /// <summary>Writes a whole manifest of <paramref name="pieces"/> (presort order) to <paramref name="path"/>.</summary>
     public static void WriteManifest(string path, IEnumerable<MailPiece> pieces)
     {
-        WriteAtomically(path, stream =>
+        using var manifest = new ManifestWriter(path);
+        manifest.Add(pieces);
+        manifest.Complete();
+    }
+
+    /// <summary>
+    /// A manifest written a print file at a time, as the files are recorded, so that the batch is not read a second
+    /// time for it: one line per piece in presort order; UTF-8 without BOM, CRLF line ends (spreadsheets and RIP
+    /// software read it as is). It grows under <c>manifest.csv.pending.tmp</c> and takes its name only on
+    /// <see cref="Complete"/>; disposed before, it is deleted (a rendering that stops leaves no manifest).
+    /// </summary>
+    public sealed class ManifestWriter : IDisposable
+    {
+        private readonly string path;
+        private readonly string pending;
+        private readonly StreamWriter writer;
+        private bool completed;
+
+        public ManifestWriter(string path)
         {
-            using var w = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\r\n" };
-            w.WriteLine(ManifestHeader);
+            this.path = path;
+            pending = path + ".pending.tmp";
+            writer = new StreamWriter(new FileStream(pending, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16), new UTF8Encoding(false), 1 << 16)
+                { NewLine = "\r\n" };
+            writer.WriteLine(ManifestHeader);
+        }
+
+        /// <summary>Lines written so far, the header not counted.</summary>
+        public int Lines { get; private set; }
+
+        public void Add(IEnumerable<MailPiece> pieces)
+        {
+            ObjectDisposedException.ThrowIf(completed, this);
             foreach (var p in pieces)
             {
                 var pages = p.Pages ?? throw new InvalidOperationException($"piece {p.Id} has no pages recorded");
-                w.Write(Field(p.Id)); w.Write(',');
-                w.Write(Field(p.CustomerId)); w.Write(',');
-                w.Write(Field(p.TrackingNumber?.ToString() ?? "")); w.Write(',');
-                w.Write(Field(p.Address.Postcode)); w.Write(',');
-                w.Write(Field(pages.File)); w.Write(',');
-                w.Write(pages.FirstPage.ToString(CultureInfo.InvariantCulture)); w.Write(',');
-                w.Write(pages.LastPage.ToString(CultureInfo.InvariantCulture)); w.Write(',');
-                w.Write(pages.Sheets.ToString(CultureInfo.InvariantCulture)); w.Write(',');
-                w.Write(Field(p.Segment)); w.Write(',');
-                w.WriteLine(p.IsSeed ? "true" : "false");
+                writer.Write(Field(p.Id)); writer.Write(',');
+                writer.Write(Field(p.CustomerId)); writer.Write(',');
+                writer.Write(Field(p.TrackingNumber?.ToString() ?? "")); writer.Write(',');
+                writer.Write(Field(p.Address.Postcode)); writer.Write(',');
+                writer.Write(Field(pages.File)); writer.Write(',');
+                writer.Write(pages.FirstPage.ToString(CultureInfo.InvariantCulture)); writer.Write(',');
+                writer.Write(pages.LastPage.ToString(CultureInfo.InvariantCulture)); writer.Write(',');
+                writer.Write(pages.Sheets.ToString(CultureInfo.InvariantCulture)); writer.Write(',');
+                writer.Write(Field(p.Segment)); writer.Write(',');
+                writer.WriteLine(p.IsSeed ? "true" : "false");
+                Lines++;
             }
-        });
+        }
+
+        /// <summary>Flushes the manifest to disk and moves it into place.</summary>
+        public void Complete()
+        {
+            ObjectDisposedException.ThrowIf(completed, this);
+            writer.Flush();
+            ((FileStream)writer.BaseStream).Flush(flushToDisk: true);
+            writer.Dispose();
+            completed = true;
+            File.Move(pending, path, overwrite: true);
+        }
+
+        public void Dispose()
+        {
+            if (completed) return;
+            completed = true;
+            writer.Dispose();
+            File.Delete(pending);
+        }
     }
 
     private static string Field(string value) =>

@@ -32,7 +32,8 @@ public sealed record BatchRenderResult(string BatchId, string Directory, IReadOn
 /// </para>
 /// Memory is bounded by two print files (one being drawn, the one before it being saved; PDFsharp keeps a document
 /// until it is saved): the pieces are read from the store a page at a time and only the current files' pieces and
-/// pages are held; the posting list is drawn from the pages the print files read, the manifest from a paged read of its own.
+/// pages are held; the posting list is drawn from the pages the print files read, and the manifest written from the
+/// pieces of each print file as it is recorded (the pieces of files recorded before a resume read again, a page at a time).
 /// </summary>
 public sealed class BatchRenderer(IProductionStore production, ICustomerStore customers, TemplateLibrary library, CampaignSettings? campaign = null)
 {
@@ -130,11 +131,15 @@ public sealed class BatchRenderer(IProductionStore production, ICustomerStore cu
             },
             CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         List<BatchOutputFile> printFiles, all;
+        // Written as each print file is recorded, after the lines of the files recorded before a resume.
+        var manifestPath = Path.Combine(directory, BatchOutput.Manifest);
+        using var manifest = new BatchOutput.ManifestWriter(manifestPath);
         try
         {
+            foreach (var page in FirstPages(batch, resumedAfter)) manifest.Add(page);
             try
             {
-                RenderPrintFiles(batch, directory, report, ct, page => drawn.Add(page, stopList.Token));
+                RenderPrintFiles(batch, directory, report, ct, page => drawn.Add(page, stopList.Token), manifest.Add);
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
@@ -152,9 +157,10 @@ public sealed class BatchRenderer(IProductionStore production, ICustomerStore cu
             report("writing the proof, the manifest and the posting list");
             var proofPath = Path.Combine(directory, BatchOutput.Proof);
             var (proofPages, proofPieces) = WriteProof(batch, templates, proofPath);
-            var manifestPath = Path.Combine(directory, BatchOutput.Manifest);
-            BatchOutput.WriteManifest(manifestPath, Stored(batch));
+            if (manifest.Lines != batch.PieceCount)
+                throw new InvalidOperationException($"the manifest of batch {batch.Id} has {manifest.Lines} lines for {batch.PieceCount} pieces");
             int listPages = postingList.GetAwaiter().GetResult();
+            manifest.Complete(); // only with the posting list: a rendering that fails leaves neither
             File.Move(postingPending, postingPath, overwrite: true);
             all =
             [
@@ -192,11 +198,11 @@ public sealed class BatchRenderer(IProductionStore production, ICustomerStore cu
                 (tail.Count == 0 || tail[0].Sequence < batch.PieceCount ? "fewer" : "more") + " of them");
     }
 
-    /// <summary>The batch's pieces from the store in presort order, a page at a time, after the first <paramref name="skip"/>.</summary>
-    private IEnumerable<IReadOnlyList<MailPiece>> Pages(Batch batch, int skip)
+    /// <summary>The batch's first <paramref name="count"/> pieces from the store in presort order, a page at a time.</summary>
+    private IEnumerable<IReadOnlyList<MailPiece>> FirstPages(Batch batch, int count)
     {
-        for (int done = skip; done < batch.PieceCount; done += PiecesPerRead)
-            yield return Page(batch, done, Math.Min(PiecesPerRead, batch.PieceCount - done));
+        for (int done = 0; done < count; done += PiecesPerRead)
+            yield return Page(batch, done, Math.Min(PiecesPerRead, count - done));
     }
 
     /// <summary>Pieces <paramref name="done"/> + 1 to <paramref name="done"/> + <paramref name="count"/>, all of them, in presort order.</summary>
@@ -212,9 +218,6 @@ public sealed class BatchRenderer(IProductionStore production, ICustomerStore cu
         return page;
     }
 
-    /// <summary>The batch's pieces from the store in presort order, read a page at a time.</summary>
-    private IEnumerable<MailPiece> Stored(Batch batch) => Pages(batch, 0).SelectMany(page => page);
-
     /// <summary>Pages of pieces the print files have read and the posting list has not yet taken, at most.</summary>
     private const int ListBacklog = 16;
 
@@ -224,8 +227,8 @@ public sealed class BatchRenderer(IProductionStore production, ICustomerStore cu
     /// </summary>
     private IEnumerable<MailPiece> ListedPieces(Batch batch, int resumedAfter, BlockingCollection<IReadOnlyList<MailPiece>> drawn, CancellationToken ct)
     {
-        for (int done = 0; done < resumedAfter; done += PiecesPerRead)
-            foreach (var piece in Page(batch, done, Math.Min(PiecesPerRead, resumedAfter - done))) yield return piece;
+        foreach (var page in FirstPages(batch, resumedAfter))
+            foreach (var piece in page) yield return piece;
         foreach (var page in drawn.GetConsumingEnumerable(ct))
             foreach (var piece in page) yield return piece;
     }
@@ -241,12 +244,14 @@ public sealed class BatchRenderer(IProductionStore production, ICustomerStore cu
     /// <item>this thread draws the composed pieces, in presort order, into the print file, handing each page of pieces
     /// to <paramref name="drawing"/> first (the posting list's thread);</item>
     /// <item>a full print file is saved, hashed and recorded on a background task while the next one is drawn (one
-    /// file at a time, in order, so the files are recorded as they follow one another).</item>
+    /// file at a time, in order, so the files are recorded as they follow one another), then its pieces handed to
+    /// <paramref name="recorded"/> (the manifest's lines).</item>
     /// </list>
     /// The store is used by one thread at a time (<see cref="storeLock"/>): LiteDB 5.0.21 broke when one thread read while
     /// another saved. At most <see cref="ComposeAhead"/> + 1 pages of laid-out pieces and two print files are held.
     /// </summary>
-    private void RenderPrintFiles(Batch batch, string directory, Action<string> report, CancellationToken ct, Action<IReadOnlyList<MailPiece>> drawing)
+    private void RenderPrintFiles(Batch batch, string directory, Action<string> report, CancellationToken ct, Action<IReadOnlyList<MailPiece>> drawing,
+        Action<IReadOnlyList<MailPiece>> recorded)
     {
         var limits = batch.Limits;
         int skip = batch.RenderedPieces;
@@ -328,6 +333,7 @@ public sealed class BatchRenderer(IProductionStore production, ICustomerStore cu
             finishing = Task.Run(() =>
             {
                 using (full) Finish(batch, full, pieces, directory, number);
+                recorded(pieces);
                 report($"wrote {batch.Files[^1].Name}");
             });
             writer = null;
