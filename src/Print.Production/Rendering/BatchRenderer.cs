@@ -1,7 +1,7 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Print.Core.Campaigns;
 using Print.Core.Production;
+using Print.Core.Threading;
 using Print.Documents.Pages;
 using Print.Documents.Rendering;
 using Print.Store;
@@ -114,7 +114,7 @@ public sealed class BatchRenderer(IProductionStore production, ICustomerStore cu
         // fails leaves no posting list behind (the next one deletes the *.tmp files).
         var postingPending = postingPath + ".pending.tmp";
         using var stopList = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        using var drawn = new BlockingCollection<IReadOnlyList<MailPiece>>(ListBacklog);
+        var drawn = new HandOff<IReadOnlyList<MailPiece>>(ListBacklog);
         var postingList = Task.Factory.StartNew(() =>
             {
                 try
@@ -225,11 +225,11 @@ public sealed class BatchRenderer(IProductionStore production, ICustomerStore cu
     /// The posting list's pieces in presort order: the first <paramref name="resumedAfter"/> (already in files)
     /// read from the store, then the pages the print files read, as they are drawn.
     /// </summary>
-    private IEnumerable<MailPiece> ListedPieces(Batch batch, int resumedAfter, BlockingCollection<IReadOnlyList<MailPiece>> drawn, CancellationToken ct)
+    private IEnumerable<MailPiece> ListedPieces(Batch batch, int resumedAfter, HandOff<IReadOnlyList<MailPiece>> drawn, CancellationToken ct)
     {
         foreach (var page in FirstPages(batch, resumedAfter))
             foreach (var piece in page) yield return piece;
-        foreach (var page in drawn.GetConsumingEnumerable(ct))
+        foreach (var page in drawn.Taken(ct))
             foreach (var piece in page) yield return piece;
     }
 
