@@ -2,6 +2,7 @@ using Print.Core.Customers;
 using Print.Core.Import;
 using Print.Core.Segmentation;
 using Print.Core.Text;
+using Print.Core.Threading;
 
 namespace Print.Store.Import;
 
@@ -121,7 +122,7 @@ public sealed class CustomerImport(ICustomerStore store, SegmentRules rules, Dat
     /// </summary>
     private IEnumerable<Pending[]> Prepared(Checked check, bool fresh)
     {
-        using var queue = new System.Collections.Concurrent.BlockingCollection<Pending[]>(boundedCapacity: 2);
+        var queue = new HandOff<Pending[]>(capacity: 2);
         using var stop = new CancellationTokenSource();
         var producer = Task.Run(() =>
         {
@@ -138,7 +139,7 @@ public sealed class CustomerImport(ICustomerStore store, SegmentRules rules, Dat
         });
         try
         {
-            foreach (var item in queue.GetConsumingEnumerable()) yield return item;
+            foreach (var item in queue.Taken()) yield return item;
             producer.GetAwaiter().GetResult(); // the producer's exception, if it failed
         }
         finally
