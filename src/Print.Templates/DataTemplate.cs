@@ -73,7 +73,7 @@ public sealed class DataTemplate
         }
         var data = new ScriptObject();
         foreach (var (name, value) in globals) data[name] = value;
-        var context = new MarkupContext(Functions, PieceRenderer.TimeLimit, escape: true);
+        using var context = new MarkupContext(Functions, PieceRenderer.TimeLimit, escape: true);
         context.PushGlobal(data);
         try
         {

@@ -54,7 +54,7 @@ public sealed partial class PieceRenderer(DocumentEngine engine)
             var m = parsed.Messages.First(x => x.Type == Scriban.Parsing.ParserMessageType.Error);
             throw new TemplateException(source.DisplayPath, m.Span.Start.Line + 1, m.Span.Start.Column + 1, m.Message);
         }
-        var context = new MarkupContext(Functions, TimeLimit, escape);
+        using var context = new MarkupContext(Functions, TimeLimit, escape);
         context.PushGlobal(Globals(model));
         try
         {

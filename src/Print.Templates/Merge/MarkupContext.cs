@@ -16,10 +16,14 @@ public sealed record TrustedMarkup(string Markup)
 /// The Scriban context every piece is merged in. Values written into the output are XML-escaped, so a
 /// customer field such as <c>&lt;/p&gt;</c> or <c>&amp;</c> can never change the layout (only
 /// <see cref="TrustedMarkup"/>, from the <c>markup</c> function, is written as is). Sandboxed: no includes,
-/// no file or network functions, loop, recursion and output limits, and a time limit per piece.
+/// no file or network functions, loop, recursion and output limits, and a time limit per piece. Disposed after
+/// the merge: the time limit's timer is then dropped, not left to fire seconds later — a timer a piece firing on
+/// the pool made its threads queue on the timer lock while pieces were merged.
 /// </summary>
-internal sealed class MarkupContext : TemplateContext
+internal sealed class MarkupContext : TemplateContext, IDisposable
 {
+    private readonly CancellationTokenSource deadline;
+
     public const int MaxLoopIterations = 10_000;
     public const int MaxOutputCharacters = 2_000_000;
 
@@ -39,12 +43,15 @@ internal sealed class MarkupContext : TemplateContext
         AutoIndent = false; // keeps merged columns equal to template columns, for error positions
         TemplateLoader = null;
         MemberRenamer = TemplateFunctions.Rename;
-        CancellationToken = new CancellationTokenSource(timeLimit).Token;
+        deadline = new CancellationTokenSource(timeLimit);
+        CancellationToken = deadline.Token;
         PushCulture(CultureInfo.InvariantCulture);
         PushGlobal(globals);
     }
 
     private readonly bool _escape;
+
+    public void Dispose() => deadline.Dispose();
 
     public override TemplateContext Write(SourceSpan span, object? textAsObject)
     {
