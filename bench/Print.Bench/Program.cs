@@ -47,7 +47,7 @@ if (mode == "rewrite-segments")
     int chunk = int.Parse(options.GetValueOrDefault("chunk", Print.Store.CustomerSegmentation.PageSize.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
     var rewritten = Print.Store.CustomerSegmentation.RecomputeAll(store, renamed, new DateOnly(2026, 11, 26), chunk);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"segmentation of {rewritten.Total} customers with every rule renamed, pages of {chunk}: {clock.Elapsed.TotalSeconds:0.0} s, {rewritten.Saved} records rewritten; main thread {ThreadTimes.Current() - cpuAtStart:0.0} s CPU, process {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:0.0} s; GC {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, paused {GC.GetTotalPauseDuration().TotalSeconds:0.0} s; peak {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MB"));
+        $"segmentation of {rewritten.Total} customers with every rule renamed, pages of {chunk}: {clock.Elapsed.TotalSeconds:0.0} s, {rewritten.Saved} records rewritten; main thread {ThreadTimes.Current() - cpuAtStart:0.0} s CPU, process {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:0.0} s; GC {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, paused {GC.GetTotalPauseDuration().TotalSeconds:0.0} s, {GC.GetTotalAllocatedBytes() / 1073741824.0:0.0} GB allocated; peak {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MB"));
     return 0;
 }
 
