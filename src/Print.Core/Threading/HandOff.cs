@@ -14,9 +14,13 @@ public sealed class HandOff<T>(int capacity)
     /// <summary>How long a wait sleeps before it looks at its cancellation token again.</summary>
     private const int CancellationPollMilliseconds = 50;
 
-    /// <summary>Adds <paramref name="item"/>, waiting while the queue is full; throws when adding was completed.</summary>
+    /// <summary>
+    /// Adds <paramref name="item"/>, waiting while the queue is full; throws when adding was completed, and when
+    /// <paramref name="ct"/> is cancelled even if there is room (a consumer that failed stops its producer at once).
+    /// </summary>
     public void Add(T item, CancellationToken ct = default)
     {
+        ct.ThrowIfCancellationRequested();
         lock (items)
         {
             while (items.Count >= capacity && !completed) Wait(ct);
@@ -36,7 +40,10 @@ public sealed class HandOff<T>(int capacity)
         }
     }
 
-    /// <summary>The items in the order added, each waited for, until adding is completed and the queue is empty.</summary>
+    /// <summary>
+    /// The items in the order added, each waited for, until adding is completed and the queue is empty; throws
+    /// once <paramref name="ct"/> is cancelled.
+    /// </summary>
     public IEnumerable<T> Taken(CancellationToken ct = default)
     {
         while (TryTake(out var item, ct)) yield return item;
@@ -44,6 +51,7 @@ public sealed class HandOff<T>(int capacity)
 
     private bool TryTake(out T item, CancellationToken ct)
     {
+        ct.ThrowIfCancellationRequested();
         lock (items)
         {
             while (items.Count == 0 && !completed) Wait(ct);

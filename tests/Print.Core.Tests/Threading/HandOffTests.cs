@@ -65,5 +65,15 @@ public class HandOffTests
             Assert.ThrowsAny<OperationCanceledException>(() => full.Add(2, cts.Token));
         full.CompleteAdding();
         Assert.Equal([1], full.Taken().ToList());
+
+        // Cancelled before it waits: refused even with room, and nothing more is taken.
+        var roomy = new HandOff<int>(capacity: 4);
+        roomy.Add(1);
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => roomy.Add(2, cancelled.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => roomy.Taken(cancelled.Token).ToList());
+        roomy.CompleteAdding();
+        Assert.Equal([1], roomy.Taken().ToList());
     }
 }
