@@ -66,9 +66,9 @@ public sealed class HandOff<T>(int capacity)
         }
     }
 
+    /// <summary>Called with the token checked (on entry, or after the wait before).</summary>
     private void Wait(CancellationToken ct)
     {
-        ct.ThrowIfCancellationRequested();
         Monitor.Wait(items, CancellationPollMilliseconds);
         ct.ThrowIfCancellationRequested();
     }

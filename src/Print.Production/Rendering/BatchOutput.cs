@@ -28,14 +28,6 @@ public static class BatchOutput
             && int.TryParse(name.AsSpan(6, name.Length - 10), NumberStyles.None, CultureInfo.InvariantCulture, out number);
     }
 
-    /// <summary>Writes a whole manifest of <paramref name="pieces"/> (presort order) to <paramref name="path"/>.</summary>
-    public static void WriteManifest(string path, IEnumerable<MailPiece> pieces)
-    {
-        using var manifest = new ManifestWriter(path);
-        manifest.Add(pieces);
-        manifest.Complete();
-    }
-
     /// <summary>
     /// A manifest written a print file at a time, as the files are recorded, so that the batch is not read a second
     /// time for it: one line per piece in presort order; UTF-8 without BOM, CRLF line ends (spreadsheets and RIP
