@@ -1,5 +1,10 @@
+using Print.Core.Runtime;
 using Print.Documents;
 using Print.Server.Cli;
+
+// Re-segmenting walks the whole store and makes garbage faster than the server's default young generation suits
+// (a million customers all rewritten: 32–36 s with it, 28–30 s with this one): restarts in place with a larger one.
+if (args is ["segment", ..]) YoungGeneration.RestartWithAtLeast(YoungGeneration.ForWholeStoreWalks);
 
 // One executable: with a verb it is the command-line tool, without one it serves.
 if (args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal))

@@ -109,7 +109,10 @@ public class CliTests : IDisposable
 
         var (code, output, error) = Run("segment", "--db", Db);
 
-        Assert.Equal((0, ""), (code, error));
+        Assert.Equal(0, code);
+        // The import segmented them today already: nothing to save. In this test's process, with its collector
+        // (the restart with a larger young generation is `print`'s own: SegmentCommandProcessTests).
+        Assert.Matches(@"^segmented 10 customers in \d+\.\d s, 0 records saved \(young generation up to (\d+ MB|default)(, DOTNET_GCgen0size)?\)\r?\n$", error);
         var lines = output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
         var counts = lines.Where(l => l.Split('\t') is [_, var n] && int.TryParse(n, out _)).ToList();
         Assert.Equal(["high-value", "risk", "opportunity", "low-value"], counts.Select(l => l.Split('\t')[0]));

@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Globalization;
 using LiteDB;
 using Print.Core.Customers;
 using Print.Core.Import;
 using Print.Core.Privacy;
+using Print.Core.Runtime;
 using Print.Core.Segmentation;
 using Print.Core.Text;
 using Print.Store;
@@ -90,10 +92,14 @@ public static class CustomerCommands
         args.RejectUnknown();
         if (args.Positional.Count > 0) throw new UsageException($"segment takes no words, got '{args.Positional[0]}'");
         using var store = Open(db);
+        var clock = Stopwatch.StartNew();
         var report = CustomerSegmentation.RecomputeAll(store, rules, Today);
         foreach (var (segment, count) in report.Counts) output.WriteLine($"{segment}\t{count}");
         foreach (var (customerId, a) in report.Samples)
             output.WriteLine($"e.g. customer {customerId} is {a.Explanation}{(a.Rule.Length > 0 ? $" (rule: {a.Rule})" : "")}");
+        var budget = YoungGeneration.Budget is { } bytes ? $"{bytes >> 20} MB" : "default";
+        error.WriteLine($"segmented {report.Total:N0} customers in {clock.Elapsed.TotalSeconds:F1} s, {report.Saved:N0} records saved " +
+            $"(young generation up to {budget}{(YoungGeneration.IsSet ? $", {YoungGeneration.Variable}" : "")})");
         return 0;
     }
 
