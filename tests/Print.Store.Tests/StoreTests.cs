@@ -1,3 +1,5 @@
+using System.Globalization;
+using LiteDB;
 using Print.Core.Customers;
 using Print.Core.Segmentation;
 using Print.Store.LiteDb;
@@ -50,6 +52,53 @@ public class StoreTests : IDisposable
         Assert.Equal(["P1", "P2"], record.Policies.Select(p => p.Number)); // latest end first
         var p1 = record.Policies[0];
         Assert.Equal((6200.50m, 1800m, -12.34m, new DateOnly(2026, 3, 1)), (p1.Premium, p1.ClaimsAmount, p1.Profit!.Value, p1.Start));
+    }
+
+    /// <summary>A customer with as little as the import requires: no birthday, ID number, preferred channel, verification or return.</summary>
+    private static (Customer, Policy) Sparse()
+    {
+        var c = new Customer { Id = "C9", Name = "李娜", Gender = Gender.Female, Mobile = "13907912345", Email = "", Occupation = "" };
+        c.Addresses.Correct(new Address { Province = "江西省", City = "九江市", District = "浔阳区", Street = "庐山路1号", Postcode = "332000" }, AddressSource.Import, new DateOnly(2026, 1, 5));
+        var p = Policy("P9", "C9", new DateOnly(2027, 3, 1));
+        return (c, new Policy { Number = p.Number, CustomerId = p.CustomerId, Plate = p.Plate, CarModel = p.CarModel, Start = p.Start, End = p.End, Premium = p.Premium, ClaimsCount = 0, ClaimsAmount = 0m, Profit = null });
+    }
+
+    [Fact]
+    public void NullFieldsAreLeftOutOfStoredDocumentsAndOnesStoredWithThemReadTheSameAndShedThemWhenResegmented()
+    {
+        var (customer, policy) = Sparse();
+        string compactDb = dir.File("compact.db"), oldDb = dir.File("old.db");
+        using (var store = new LiteDbCustomerStore(compactDb)) store.Save([customer], [policy]);
+
+        // The same customer as stored before: every null written out, nested ones too.
+        var withNulls = StoreMapper.Document(customer);
+        withNulls["id_number"] = BsonValue.Null;
+        withNulls["contact"]["preferred_channel"] = BsonValue.Null;
+        withNulls["addresses"][0]["until"] = BsonValue.Null;
+        withNulls["addresses"][0]["bad_reason"] = BsonValue.Null;
+        var policyWithNull = StoreMapper.Document(policy);
+        policyWithNull["profit"] = BsonValue.Null;
+        using (var db = new LiteDatabase(new ConnectionString { Filename = oldDb, Connection = ConnectionType.Direct,
+                   Collation = new Collation(CultureInfo.InvariantCulture.LCID, CompareOptions.Ordinal) }))
+        {
+            db.GetCollection(LiteDbCustomerStore.Customers).Insert(withNulls);
+            db.GetCollection(LiteDbCustomerStore.Policies).Insert(policyWithNull);
+        }
+
+        using var compact = new LiteDbCustomerStore(compactDb);
+        using var old = new LiteDbCustomerStore(oldDb);
+        Assert.All(compact.Dump(), json => Assert.DoesNotContain("null", json));
+        Assert.Contains(old.Dump(), json => json.Contains("\"until\":null", StringComparison.Ordinal));
+        Assert.Equal(Json(compact.Get("C9")!), Json(old.Get("C9")!));
+
+        var segment = new SegmentAssignment { Segment = Segments.LowValue, Rule = "test", Reasons = ["sparse"], On = new DateOnly(2026, 12, 7) };
+        Assert.Equal(1, old.Resegment(r => { r.Customer.Segment = segment; return true; }, pageSize: 10));
+        Assert.DoesNotContain("null", old.Dump()[0]); // the customer, rewritten; its policy was not
+        customer.Segment = segment;
+        Assert.Equal(StoreMapper.Document(customer).ToString(), old.Dump()[0] is var json ? JsonSerializer.Deserialize(json).ToString() : "");
+
+        static string Json(CustomerRecord r) =>
+            JsonSerializer.Serialize(StoreMapper.Document(r.Customer)) + string.Concat(r.Policies.Select(p => JsonSerializer.Serialize(StoreMapper.Document(p))));
     }
 
     [Fact]

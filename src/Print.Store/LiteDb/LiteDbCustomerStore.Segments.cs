@@ -66,7 +66,7 @@ public sealed partial class LiteDbCustomerStore
             if (!assign(records[i])) continue;
             var document = read.Customers[i];
             document["segment"] = StoreMapper.Document(records[i].Customer.Segment);
-            changed.Add(document);
+            changed.Add(StoreMapper.WithoutNulls(document)); // one stored before nulls were left out sheds them
         }
         return new AssignedPage(changed, read.WritesAtRead, read.OwnWritesAtRead);
     }
