@@ -37,7 +37,7 @@ if (mode == "rewrite-segments")
     // On a copy of an imported database: every customer segmented with every rule renamed, so every record is
     // rewritten (the worst case of `print segment`); run it on the copy again to see the same pass writing nothing.
     // With the young generation `print segment` restarts itself with, unless --default-gc.
-    if (!options.ContainsKey("default-gc")) Print.Core.Runtime.YoungGeneration.RestartWithAtLeast(Print.Core.Runtime.YoungGeneration.ForWholeStoreWalks);
+    if (!options.ContainsKey("default-gc")) Print.Store.YoungGeneration.RestartWithAtLeast(Print.Store.YoungGeneration.ForWholeStoreWalks);
     using var store = new Print.Store.LiteDb.LiteDbCustomerStore(options["db"]);
     var renamed = Print.Core.Segmentation.SegmentRules.Parse(
         options.ContainsKey("same-length")
@@ -49,7 +49,7 @@ if (mode == "rewrite-segments")
     int chunk = int.Parse(options.GetValueOrDefault("chunk", Print.Store.CustomerSegmentation.PageSize.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
     var rewritten = Print.Store.CustomerSegmentation.RecomputeAll(store, renamed, new DateOnly(2026, 11, 26), chunk);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"segmentation of {rewritten.Total} customers with every rule renamed, pages of {chunk}: {clock.Elapsed.TotalSeconds:0.0} s, {rewritten.Saved} records rewritten; main thread {ThreadTimes.Current() - cpuAtStart:0.0} s CPU, process {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:0.0} s; GC {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, paused {GC.GetTotalPauseDuration().TotalSeconds:0.0} s, {GC.GetTotalAllocatedBytes() / 1073741824.0:0.0} GB allocated, young generation up to {Print.Core.Runtime.YoungGeneration.Budget / 1048576 ?? 0} MB; peak {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MB"));
+        $"segmentation of {rewritten.Total} customers with every rule renamed, pages of {chunk}: {clock.Elapsed.TotalSeconds:0.0} s, {rewritten.Saved} records rewritten; main thread {ThreadTimes.Current() - cpuAtStart:0.0} s CPU, process {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:0.0} s; GC {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, paused {GC.GetTotalPauseDuration().TotalSeconds:0.0} s, {GC.GetTotalAllocatedBytes() / 1073741824.0:0.0} GB allocated, young generation up to {Print.Store.YoungGeneration.Budget / 1048576 ?? 0} MB; peak {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MB"));
     return 0;
 }
 

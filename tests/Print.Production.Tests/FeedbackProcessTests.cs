@@ -92,14 +92,7 @@ public class FeedbackProcessTests : IDisposable
     /// </summary>
     private static void StartAndKill(string db, string feedback)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-            StandardErrorEncoding = Encoding.UTF8, StandardOutputEncoding = Encoding.UTF8,
-        };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "print.dll"), "batch", "feedback", feedback, "--db", db })
-            start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
+        using var process = PrintProcess.Start(["batch", "feedback", feedback, "--db", db]);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = new StringBuilder();
         var clock = Stopwatch.StartNew();

@@ -74,17 +74,7 @@ public class RenderProcessTests : IDisposable
     /// <summary>Runs <c>print batch render</c> in a child process and kills it once it reports its first whole file.</summary>
     private static string StartAndKill(string db, string outDir)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardErrorEncoding = Encoding.UTF8,
-            StandardOutputEncoding = Encoding.UTF8,
-        };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "print.dll"), "batch", "render", BatchFixture.BatchId, "--out", outDir, "--db", db })
-            start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
+        using var process = PrintProcess.Start(["batch", "render", BatchFixture.BatchId, "--out", outDir, "--db", db]);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = new StringBuilder();
         var clock = Stopwatch.StartNew();

@@ -50,17 +50,7 @@ public class ProcessTests : IDisposable
     /// <summary>Runs <c>print import customers</c> in a child process and kills it once it reports a stored chunk.</summary>
     private static (int CustomersReported, string Stderr) StartAndKill(string file, string db)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardErrorEncoding = Encoding.UTF8,
-            StandardOutputEncoding = Encoding.UTF8,
-        };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "print.dll"), "import", "customers", file, "--db", db, "--progress-every", "2000" })
-            start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
+        using var process = PrintProcess.Start(["import", "customers", file, "--db", db, "--progress-every", "2000"]);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = new StringBuilder();
         var clock = Stopwatch.StartNew();

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using System.Text.RegularExpressions;
 using Print.Server.Cli;
 
@@ -7,7 +5,7 @@ namespace Print.Store.Tests;
 
 /// <summary>
 /// <c>print segment</c> as an operator runs it, in a process of its own: it restarts itself in place with a larger
-/// young generation (<see cref="Print.Core.Runtime.YoungGeneration"/>) unless the operator chose one.
+/// young generation (<see cref="Print.Store.YoungGeneration"/>) unless the operator chose one.
 /// </summary>
 public class SegmentCommandProcessTests : IDisposable
 {
@@ -40,19 +38,12 @@ public class SegmentCommandProcessTests : IDisposable
 
     private static (int ExitCode, string Stdout, string Stderr, int BudgetMb, int Pid) Segment(string db, string? operatorsChoice)
     {
-        var start = new ProcessStartInfo("dotnet")
+        // The child starts without either name .NET reads the young generation from, unless the operator's is given.
+        using var process = PrintProcess.Start(["segment", "--db", db], new Dictionary<string, string?>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardErrorEncoding = Encoding.UTF8,
-            StandardOutputEncoding = Encoding.UTF8,
-        };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "print.dll"), "segment", "--db", db }) start.ArgumentList.Add(a);
-        start.Environment.Remove("DOTNET_GCgen0size");
-        start.Environment.Remove("COMPlus_GCgen0size");
-        if (operatorsChoice is not null) start.Environment["DOTNET_GCgen0size"] = operatorsChoice;
-        using var process = Process.Start(start)!;
+            ["DOTNET_GCgen0size"] = operatorsChoice,
+            ["COMPlus_GCgen0size"] = null,
+        });
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         Assert.True(process.WaitForExit(TimeSpan.FromSeconds(60)), "print segment did not finish within a minute");

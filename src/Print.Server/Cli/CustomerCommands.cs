@@ -4,7 +4,6 @@ using LiteDB;
 using Print.Core.Customers;
 using Print.Core.Import;
 using Print.Core.Privacy;
-using Print.Core.Runtime;
 using Print.Core.Segmentation;
 using Print.Core.Text;
 using Print.Store;

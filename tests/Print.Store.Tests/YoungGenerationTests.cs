@@ -1,7 +1,6 @@
 using System.Text;
-using Print.Core.Runtime;
 
-namespace Print.Core.Tests.Runtime;
+namespace Print.Store.Tests;
 
 public class YoungGenerationTests
 {

@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Runtime.InteropServices;
 
-namespace Print.Core.Runtime;
+namespace Print.Store;
 
 /// <summary>
 /// The collector's young generation for a command that walks the whole store. Re-segmenting a million customers
