@@ -102,6 +102,33 @@ public class StoreTests : IDisposable
     }
 
     [Fact]
+    public void TwoThreadsWalkingThePagesAtOnceEachGetEveryCustomerWithTheirOwnPolicies()
+    {
+        // The page queries are parsed once per thread and run with new values each time (ParsedQuery).
+        using var store = new LiteDbCustomerStore(dir.File("print.db"));
+        var ids = Enumerable.Range(1, 120).Select(i => $"C{i:000}").ToList();
+        store.Save(ids.Select(id => Customer(id)).ToList(), ids.Select(id => Policy($"{id}-p", id, new DateOnly(2027, 1, 1))).ToList());
+
+        var walks = Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
+        {
+            var seen = new List<string>();
+            for (int round = 0; round < 5; round++)
+            {
+                string? after = null;
+                while (store.Page(after, 7) is { Count: > 0 } page)
+                {
+                    foreach (var r in page) seen.Add($"{r.Customer.Id}:{string.Join(",", r.Policies.Select(p => p.Number))}");
+                    after = page[^1].Customer.Id;
+                }
+            }
+            return seen;
+        })).ToList();
+
+        var expected = Enumerable.Repeat(ids.Select(id => $"{id}:{id}-p"), 5).SelectMany(x => x).ToList();
+        foreach (var walk in walks) Assert.Equal(expected, walk.GetAwaiter().GetResult());
+    }
+
+    [Fact]
     public void UpsertReplacesByCustomerIdAndPolicyNumber()
     {
         using var store = new LiteDbCustomerStore(dir.File("print.db"));

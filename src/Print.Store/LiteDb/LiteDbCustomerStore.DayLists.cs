@@ -85,7 +85,7 @@ public sealed partial class LiteDbCustomerStore
                 {
                     var m = this.meta.FindById(listing.MetaId);
                     var after = m["after"];
-                    var read = (after.IsNull ? listing.Source.Query() : listing.Source.Query().Where(IdAfter, after))
+                    var read = (after.IsNull ? listing.Source.Query() : listing.Source.Query().Where(IdAfter.With(after)))
                         .OrderBy("_id").Limit(migrationPage).ToList();
                     WriteLists(m, read.SelectMany(d => listing.Days(d).Select(k => (k.Kind, k.Day, d["_id"].AsString))));
                     m["after"] = read.Count > 0 ? read[^1]["_id"] : after;

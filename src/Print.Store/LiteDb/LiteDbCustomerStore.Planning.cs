@@ -28,7 +28,7 @@ public sealed partial class LiteDbCustomerStore
         string? after = null;
         while (true)
         {
-            var page = (after is null ? customers.Query() : customers.Query().Where(IdAfter, new BsonValue(after)))
+            var page = (after is null ? customers.Query() : customers.Query().Where(IdAfter.With(after)))
                 .OrderBy("_id").Limit(SegmentPage).ToList();
             if (page.Count == 0) yield break;
             after = page[^1]["_id"].AsString;

@@ -160,7 +160,7 @@ public sealed partial class LiteDbCustomerStore : ICustomerStore
     }
 
     private List<BsonDocument> CustomerDocumentsAfter(string? after, int count) =>
-        (after is null ? customers.Query() : customers.Query().Where(IdAfter, new BsonValue(after)))
+        (after is null ? customers.Query() : customers.Query().Where(IdAfter.With(after)))
             .OrderBy("_id").Limit(count).ToList();
 
     /// <summary>
@@ -168,7 +168,7 @@ public sealed partial class LiteDbCustomerStore : ICustomerStore
     /// where an IN query of the page's ids seeks once per id.
     /// </summary>
     private List<BsonDocument> PolicyDocumentsOf(List<BsonDocument> page) =>
-        policies.Find(BsonExpression.Create(CustomerIdBetween, page[0]["_id"], page[^1]["_id"])).ToList();
+        policies.Find(CustomerIdBetween.With(page[0]["_id"], page[^1]["_id"])).ToList();
 
     /// <summary>Customers (in the order given) with their policies, newest end first.</summary>
     private static List<CustomerRecord> Records(List<BsonDocument> customerDocuments, List<BsonDocument> policyDocuments)
@@ -181,8 +181,8 @@ public sealed partial class LiteDbCustomerStore : ICustomerStore
         });
     }
 
-    private const string IdAfter = "_id > @0";
-    private const string CustomerIdBetween = "customer_id BETWEEN @0 AND @1";
+    private static readonly ParsedQuery IdAfter = new("_id > @0");
+    private static readonly ParsedQuery CustomerIdBetween = new("customer_id BETWEEN @0 AND @1");
 
     public IReadOnlyList<string> CustomerIds() =>
         customers.Query().OrderBy("_id").Select("_id").ToEnumerable().Select(d => d["_id"].AsString).ToList();

@@ -171,13 +171,13 @@ public sealed class LiteDbProductionStore : IProductionStore
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         if (count == 0) return [];
         var from = SequenceKey(batchId, Math.Max(0, fromSequence));
-        return pieces.Query().Where(SequenceBetween, from, SequenceKey(batchId, int.MaxValue)).OrderBy(BatchSequence)
+        return pieces.Query().Where(SequenceBetween.With(from, SequenceKey(batchId, int.MaxValue))).OrderBy(BatchSequence)
             .Limit(count).ToEnumerable().Select(ProductionMapper.Piece).ToList();
     }
 
     // Parameterised, so LiteDB compiles the expression once (Query.Between embeds the values: a new expression,
-    // compiled with Reflection.Emit, for every page read).
-    private const string SequenceBetween = BatchSequence + " BETWEEN @0 AND @1";
+    // compiled with Reflection.Emit, for every page read), and parsed once (ParsedQuery).
+    private static readonly ParsedQuery SequenceBetween = new(BatchSequence + " BETWEEN @0 AND @1");
 
     /// <summary>The <see cref="BatchSequence"/> key of a piece.</summary>
     private static string SequenceKey(string batchId, int sequence) =>
