@@ -6,7 +6,7 @@ namespace Print.Store;
 /// <summary>
 /// The collector's young generation for a command that walks the whole store. Re-segmenting a million customers
 /// makes ~43 GB of short-lived garbage, nearly all of it LiteDB's (each update allocates ~27 KB finding its
-/// document); with the default budget (16 MB on the project's machines) that is ~2,800 collections and a fifth of
+/// document); with the default budget (16 MB on the project's machines) that is ~2,800 collections and about 15 % of
 /// the run. .NET takes the budget only from the environment (<c>DOTNET_GCgen0size</c>, read once as the runtime
 /// starts; runtimeconfig.json has no name for it), so the command restarts itself in place with the variable set:
 /// the same process id, arguments and environment, a new runtime — nothing is opened or written before.
@@ -32,7 +32,7 @@ public static class YoungGeneration
         {
             arguments = CommandLine(File.ReadAllBytes("/proc/self/cmdline"));
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return;
         }
@@ -45,8 +45,15 @@ public static class YoungGeneration
 
         // The runtime being replaced listens for diagnostic tools (dotnet-trace, dotnet-counters) on a socket
         // named after this process id; the next runtime takes the same name and could not bind it while it exists.
-        foreach (var socket in Directory.EnumerateFiles(Path.GetTempPath(), $"dotnet-diagnostic-{Environment.ProcessId}-*-socket"))
-            File.Delete(socket);
+        try
+        {
+            foreach (var socket in Directory.EnumerateFiles(Path.GetTempPath(), $"dotnet-diagnostic-{Environment.ProcessId}-*-socket"))
+                File.Delete(socket);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The restarted runtime then goes without diagnostic tools; the command itself is not affected.
+        }
         execve(program, [.. arguments, null], [.. environment]);
         // Still here: execve failed and this runtime goes on as it was.
     }
