@@ -26,13 +26,18 @@ public sealed record BoxStyle(Edges Padding, double BorderWidth, PrintColor Bord
         }
     }
 
-    /// <summary>
-    /// Table cells: the border is centred on the cell's edge, so neighbouring cells draw their shared rule on
-    /// the same line and every rule has the same thickness (collapsed borders).
-    /// </summary>
-    public void PaintCollapsed(LayoutContext context, Rect area)
+    /// <summary>A table cell's background (<see cref="PaintCollapsedBorder"/> follows once the whole row has its backgrounds).</summary>
+    public void PaintCollapsedBackground(LayoutContext context, Rect area)
     {
         if (Background is { } bg) context.Add(new FillRect(area, bg));
+    }
+
+    /// <summary>
+    /// A table cell's border, centred on the cell's edge, so neighbouring cells draw their shared rule on the same
+    /// line and every rule has the same thickness (collapsed borders).
+    /// </summary>
+    public void PaintCollapsedBorder(LayoutContext context, Rect area)
+    {
         if (BorderWidth > 0) context.Add(new StrokeRect(area, BorderColor, BorderWidth));
     }
 }

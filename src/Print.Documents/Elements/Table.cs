@@ -93,12 +93,16 @@ public sealed class Table(IReadOnlyList<WidthSpec> columns, IReadOnlyList<TableR
     {
         double h = RowHeight(context, row, widths);
         var bounds = CellBounds(row, widths, left);
+        // The row's backgrounds, then its borders, then its cells' content: no background covers half of a
+        // neighbour's rule, and the PDF writes the row's borders as one run of rectangles (PdfBatchWriter).
+        for (int i = 0; i < row.Cells.Count; i++)
+            row.Cells[i].Style.PaintCollapsedBackground(context, new Rect(bounds[i].X, y, bounds[i].Width, h));
+        for (int i = 0; i < row.Cells.Count; i++)
+            row.Cells[i].Style.PaintCollapsedBorder(context, new Rect(bounds[i].X, y, bounds[i].Width, h));
         for (int i = 0; i < row.Cells.Count; i++)
         {
             var cell = row.Cells[i];
-            var rect = new Rect(bounds[i].X, y, bounds[i].Width, h);
-            cell.Style.PaintCollapsed(context, rect);
-            cell.Content.Draw(context, rect.Deflate(cell.Style.CollapsedInset));
+            cell.Content.Draw(context, new Rect(bounds[i].X, y, bounds[i].Width, h).Deflate(cell.Style.CollapsedInset));
             if (resetAfter) cell.Content.Reset();
         }
         return h;

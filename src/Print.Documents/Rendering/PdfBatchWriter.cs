@@ -22,6 +22,7 @@ public sealed class PdfBatchWriter : IDisposable
     private readonly PdfDocument _pdf = new();
     private readonly Dictionary<(string Face, double Size), XFont> _fonts = new();
     private readonly Dictionary<PrintColor, XSolidBrush> _brushes = new();
+    private readonly Dictionary<(PrintColor, double, bool), XPen> _pens = new();
     private readonly Dictionary<ImageSource, XImage> _images = new();
     private static readonly XPdfFontOptions Unicode = new(PdfFontEncoding.Unicode);
     private bool _hasSupplementaryCharacters;
@@ -67,22 +68,41 @@ public sealed class PdfBatchWriter : IDisposable
     private void Draw(XGraphics gfx, LaidOutPage page)
     {
         gfx.Internals.ContentStringBuilder?.EnsureCapacity(16 * 1024); // a letter's page; growing in 16-char steps is slow
-        foreach (var item in page.Items)
+        var items = page.Items;
+        for (int i = 0; i < items.Count; i++)
         {
-            switch (item)
+            switch (items[i])
             {
                 case TextRun t: DrawText(gfx, t); break;
                 case FillRect f: gfx.DrawRectangle(Brush(f.Color), f.Rect.X, f.Rect.Y, f.Rect.Width, f.Rect.Height); break;
-                case StrokeRect s: gfx.DrawRectangle(new XPen(Color(s.Color), s.LineWidth), s.Rect.X, s.Rect.Y, s.Rect.Width, s.Rect.Height); break;
-                case LineItem l:
-                    var pen = new XPen(Color(l.Color), l.LineWidth);
-                    if (l.Dashed) pen.DashPattern = new[] { 3.0, 3.0 }; // in line widths, as the preview draws it
-                    gfx.DrawLine(pen, l.X1, l.Y1, l.X2, l.Y2);
-                    break;
+                case StrokeRect: i = DrawStrokes(gfx, items, i, page.Height) - 1; break;
+                case LineItem l: gfx.DrawLine(Pen(l.Color, l.LineWidth, l.Dashed), l.X1, l.Y1, l.X2, l.Y2); break;
                 case ImageItem im: gfx.DrawImage(Image(im.Image), im.Rect.X, im.Rect.Y, im.Rect.Width, im.Rect.Height); break;
                 case BarcodeItem b: DrawBarcode(gfx, b, page.Height); break;
             }
         }
+    }
+
+    /// <summary>
+    /// The rectangles from <paramref name="first"/> on that share one pen (a table row's cell borders) as one path;
+    /// returns the index after them. PDFsharp draws the first, which leaves text mode and sets the pen, so its own
+    /// state stays true; the rest are written directly, as PDFsharp would (y up from the page's bottom): through
+    /// PDFsharp each cost its string.Format calls, and a posting-list page has 150 of them.
+    /// </summary>
+    private int DrawStrokes(XGraphics gfx, List<PageItem> items, int first, double pageHeight)
+    {
+        var s = (StrokeRect)items[first];
+        gfx.DrawRectangle(Pen(s.Color, s.LineWidth, dashed: false), s.Rect.X, s.Rect.Y, s.Rect.Width, s.Rect.Height);
+        int next = first + 1;
+        if (next < items.Count && items[next] is StrokeRect r0 && r0.Color == s.Color && r0.LineWidth == s.LineWidth)
+        {
+            var content = gfx.Internals.ContentStringBuilder ?? throw new InvalidOperationException("not a PDF page");
+            for (; next < items.Count && items[next] is StrokeRect r && r.Color == s.Color && r.LineWidth == s.LineWidth; next++)
+                content.Append(Invariant(r.Rect.X)).Append(' ').Append(Invariant(pageHeight - r.Rect.Bottom)).Append(' ')
+                    .Append(Invariant(r.Rect.Width)).Append(' ').Append(Invariant(r.Rect.Height)).Append(" re\n");
+            content.Append("S\n");
+        }
+        return next;
     }
 
     /// <summary>
@@ -153,6 +173,16 @@ public sealed class PdfBatchWriter : IDisposable
     }
 
     private static XColor Color(PrintColor c) => c.IsCmyk ? XColor.FromCmyk(c.C, c.M, c.Y, c.K) : XColor.FromArgb(c.R, c.G, c.B);
+
+    private XPen Pen(PrintColor c, double width, bool dashed)
+    {
+        if (!_pens.TryGetValue((c, width, dashed), out var pen))
+        {
+            _pens[(c, width, dashed)] = pen = new XPen(Color(c), width);
+            if (dashed) pen.DashPattern = new[] { 3.0, 3.0 }; // in line widths, as the preview draws it
+        }
+        return pen;
+    }
 
     private XSolidBrush Brush(PrintColor c)
     {

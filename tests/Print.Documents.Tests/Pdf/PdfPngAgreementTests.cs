@@ -1,4 +1,5 @@
 using System.Globalization;
+using Print.Documents.Geometry;
 using Print.Documents.Pages;
 using Print.Documents.Rendering;
 using Xunit;
@@ -127,5 +128,55 @@ public class PdfPngAgreementTests(ITestOutputHelper output)
         // The last glyph ends at the right edge of the 100pt box.
         double right = (Geometry.Length.Mm(10) + 100) * s;
         Assert.InRange(b[^1].End, right - run.Size * s * 0.25, right + 1);
+    }
+
+    /// <summary>
+    /// A table's cell borders are written as one path a row (<see cref="PdfBatchWriter"/> draws the first rectangle
+    /// through PDFsharp and the rest itself): every rule where layout put it, in the PDF as in the preview.
+    /// </summary>
+    [Fact]
+    public void TableRulesAreWhereLayoutPutThemInBoth()
+    {
+        using var dir = new TempDir();
+        var doc = LayoutDoc("""
+            <document size="A6" margin="10mm" font-size="9pt">
+              <table columns="20mm * 18mm" border="0.5mm" border-color="cmyk(0,0,0,100)" padding="1mm">
+                <thead background="cmyk(0,0,0,5)"><tr><th>序号</th><th>收件人</th><th>邮编</th></tr></thead>
+                <tr><td>1</td><td>王小明</td><td>330000</td></tr>
+                <tr><td>2</td><td>李四</td><td>330001</td></tr>
+                <tr><td colspan="2">本页小计</td><td>2 件</td></tr>
+              </table>
+            </document>
+            """);
+        var rects = doc.Pages[0].Items.OfType<StrokeRect>().ToList();
+        Assert.Equal(11, rects.Count);
+        var preview = GrayImage.DecodePng(PngRenderer.Render(doc.Pages[0], Dpi));
+        var poppler = RenderWithPoppler(doc, dir);
+        double s = Dpi / 72.0;
+        // Horizontal rules: rows inked across most of the table's width; vertical rules likewise on columns.
+        var table = new Rect(rects.Min(r => r.Rect.X), rects.Min(r => r.Rect.Y), rects.Max(r => r.Rect.Right) - rects.Min(r => r.Rect.X),
+            rects.Max(r => r.Rect.Bottom) - rects.Min(r => r.Rect.Y));
+        int x0 = (int)(table.X * s) + 2, x1 = (int)(table.Right * s) - 2, y0 = (int)(table.Y * s) + 2, y1 = (int)(table.Bottom * s) - 2;
+        List<(int Start, int End)> Horizontal(GrayImage img) =>
+            GrayImage.Runs(img.Height, y => Enumerable.Range(x0, x1 - x0).Count(x => img[x, y] < Ink) > 0.9 * (x1 - x0), bridge: 0);
+        var expected = rects.SelectMany(r => new[] { r.Rect.Y, r.Rect.Bottom }).Select(y => y * s).Distinct().OrderBy(y => y).ToList();
+        var a = Horizontal(preview);
+        var b = Horizontal(poppler);
+        output.WriteLine($"rules expected at {string.Join(" ", expected.Select(y => F(y)))} px; preview {string.Join(" ", a)}; PDF {string.Join(" ", b)}");
+        Assert.Equal(expected.Count, b.Count);
+        Assert.Equal(expected.Count, a.Count);
+        for (int i = 0; i < expected.Count; i++)
+            Assert.True(b[i].Start - Tolerance <= expected[i] && expected[i] <= b[i].End + 1 + Tolerance,
+                $"rule {i}: layout puts it at {F(expected[i])} px, the PDF at {b[i].Start}–{b[i].End}");
+        // The first body row's four vertical rules, looked for in its cells' top padding (no text there).
+        int mid = (int)((rects[4].Rect.Y + Length.Mm(0.8)) * s);
+        var va = Columns(preview, mid - 1, mid + 1, bridge: 0).Where(c => c.End - c.Start <= 4).ToList();
+        var vb = Columns(poppler, mid - 1, mid + 1, bridge: 0).Where(c => c.End - c.Start <= 4).ToList();
+        Assert.True(vb.Count == 4, $"expected the row's four vertical rules in the PDF, found {string.Join(" ", vb)}");
+        foreach (var x in rects.Where(r => Math.Abs(r.Rect.Y - rects[4].Rect.Y) < 0.01).SelectMany(r => new[] { r.Rect.X, r.Rect.Right }).Distinct())
+        {
+            Assert.Contains(vb, c => c.Start - Tolerance <= x * s && x * s <= c.End + 1 + Tolerance);
+            Assert.Contains(va, c => c.Start - Tolerance <= x * s && x * s <= c.End + 1 + Tolerance);
+        }
     }
 }
