@@ -44,6 +44,22 @@ public interface IProductionStore
     /// <summary>Saves the batch's state, history, files and progress, and the given pieces' states and pages, in one transaction.</summary>
     void Update(Batch batch, IReadOnlyCollection<MailPiece> pieces);
 
+    /// <summary>
+    /// Records a print file of a rendering, in one transaction: the batch (its files and progress), what the file made
+    /// of its pieces (<paramref name="file"/>: their pages, and rendered for those still planned as first stored), and
+    /// <paramref name="pieces"/> saved as they are — pieces of the file that had moved before (rendered by an earlier
+    /// rendering, a re-printed copy), whose pages or state the record does not give. Every read of a piece afterwards
+    /// carries what the record says of it.
+    /// </summary>
+    void RecordPrintFile(Batch batch, PrintFilePieces file, IReadOnlyCollection<MailPiece> pieces);
+
+    /// <summary>
+    /// Saves the batch as its rendering starts over and, in the same transaction, writes into each piece what the
+    /// print files recorded so far say of it (<see cref="RecordPrintFile"/>), then drops those records: a piece
+    /// rendered before stays rendered, with its history, while the new rendering records its new pages.
+    /// </summary>
+    void RestartRendering(Batch batch);
+
     /// <summary>Which of these communication ids are already in a piece.</summary>
     IReadOnlySet<string> Batched(IReadOnlyCollection<string> communicationIds);
 

@@ -15,6 +15,9 @@ namespace Print.Store.LiteDb;
 /// fails its whole transaction; indexes on <c>batch_id</c>, <c>tracking_number</c> and <c>trigger</c>, and
 /// <c>batch_sequence</c> on the batch id and the zero-padded sequence (<see cref="BatchSequence"/>), which reads a
 /// batch a page at a time in presort order.</item>
+/// <item><c>print_file_pieces</c>: what each print file of a rendering made of its pieces (<see cref="PrintFilePieces"/>:
+/// their pages, packed, and their step to rendered), <c>_id</c> the <see cref="BatchSequence"/> key of the file's last
+/// piece; read into every piece it holds that is still as first stored, until the piece is next written.</item>
 /// <item><c>tracking_ranges</c>: <c>_id</c> the range id, <c>next_serial</c> the next unused serial.</item>
 /// <item><c>tracking_audit</c>: one line per allocation (range, first and last serial, batch, time, who).</item>
 /// <item><c>redeliveries</c>: <c>_id</c> the returned piece; waiting until a corrected address arrives.</item>
@@ -32,6 +35,7 @@ public sealed class LiteDbProductionStore : IProductionStore
     public const string TrackingRanges = "tracking_ranges";
     public const string TrackingAuditLines = "tracking_audit";
     public const string Redeliveries = "redeliveries";
+    public const string PrintFiles = "print_file_pieces";
 
     /// <summary>The field a communication document gets when a piece takes it: the piece id.</summary>
     public const string BatchedIn = "batched_in";
@@ -43,7 +47,7 @@ public sealed class LiteDbProductionStore : IProductionStore
     public const string BatchSequence = "$.batch_id + '/' + LPAD(STRING($.sequence), 10, '0')";
 
     private readonly PrintDatabase database;
-    private readonly ILiteCollection<BsonDocument> workOrders, batches, pieces, ranges, audit, redeliveries, communications, customers;
+    private readonly ILiteCollection<BsonDocument> workOrders, batches, pieces, printFiles, ranges, audit, redeliveries, communications, customers;
 
     public LiteDbProductionStore(PrintDatabase database)
     {
@@ -52,6 +56,7 @@ public sealed class LiteDbProductionStore : IProductionStore
         workOrders = engine.GetCollection(WorkOrders);
         batches = engine.GetCollection(BatchCollection);
         pieces = engine.GetCollection(Pieces);
+        printFiles = engine.GetCollection(PrintFiles);
         ranges = engine.GetCollection(TrackingRanges);
         audit = engine.GetCollection(TrackingAuditLines, BsonAutoId.Int64);
         redeliveries = engine.GetCollection(Redeliveries);
@@ -164,53 +169,120 @@ public sealed class LiteDbProductionStore : IProductionStore
     public IReadOnlyList<Batch> Batches() => batches.Query().OrderBy("_id").ToEnumerable().Select(ProductionMapper.Batch).ToList();
 
     public IReadOnlyList<MailPiece> PiecesOf(string batchId) =>
-        pieces.Find(Query.EQ("batch_id", batchId)).Select(ProductionMapper.Piece).OrderBy(p => p.Sequence).ToList();
+        Read(pieces.Find(Query.EQ("batch_id", batchId))).OrderBy(p => p.Sequence).ToList();
 
     public IReadOnlyList<MailPiece> PiecesOf(string batchId, int fromSequence, int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         if (count == 0) return [];
         var from = SequenceKey(batchId, Math.Max(0, fromSequence));
-        return pieces.Query().Where(SequenceBetween.With(from, SequenceKey(batchId, int.MaxValue))).OrderBy(BatchSequence)
-            .Limit(count).ToEnumerable().Select(ProductionMapper.Piece).ToList();
+        return Read(pieces.Query().Where(SequenceBetween.With(from, SequenceKey(batchId, int.MaxValue))).OrderBy(BatchSequence)
+            .Limit(count).ToEnumerable());
     }
+
+    /// <summary>
+    /// Pieces as stored, each with what a recorded print file says of it (<see cref="PrintFilePieces.ApplyTo"/>): only
+    /// a piece still as first stored can take anything from one, and the records of its batch are looked up by the
+    /// sequences of those pieces alone.
+    /// </summary>
+    private List<MailPiece> Read(IEnumerable<BsonDocument> documents)
+    {
+        var read = documents.Select(ProductionMapper.Piece).ToList();
+        foreach (var batch in read.Where(p => p.History.Events.Count == 0).GroupBy(p => p.BatchId, StringComparer.Ordinal))
+        {
+            var waiting = batch.OrderBy(p => p.Sequence).ToList();
+            var files = PrintFilesOf(batch.Key, waiting[0].Sequence, waiting[^1].Sequence);
+            if (files.Count == 0) continue;
+            int f = 0;
+            foreach (var piece in waiting)
+            {
+                while (f < files.Count && files[f].LastSequence < piece.Sequence) f++;
+                if (f == files.Count) break;
+                files[f].ApplyTo(piece);
+            }
+        }
+        return read;
+    }
+
+    /// <summary>The batch's print-file records holding any of the pieces <paramref name="from"/> to <paramref name="to"/>, in order.</summary>
+    private List<PrintFilePieces> PrintFilesOf(string batchId, int from, int to)
+    {
+        var found = new List<PrintFilePieces>();
+        // Keyed by their last piece: the first record at or after `from` holds it, if any holds it.
+        foreach (var d in printFiles.Query().Where(IdBetween.With(SequenceKey(batchId, from), SequenceKey(batchId, int.MaxValue))).OrderBy("_id").ToEnumerable())
+        {
+            var file = ProductionMapper.PrintFilePieces(d);
+            if (file.FirstSequence > to) break;
+            found.Add(file);
+        }
+        return found;
+    }
+
+    private static readonly ParsedQuery IdBetween = new("_id BETWEEN @0 AND @1");
 
     // Parameterised, so LiteDB compiles the expression once (Query.Between embeds the values: a new expression,
     // compiled with Reflection.Emit, for every page read), and parsed once (ParsedQuery).
     private static readonly ParsedQuery SequenceBetween = new(BatchSequence + " BETWEEN @0 AND @1");
 
     /// <summary>The <see cref="BatchSequence"/> key of a piece.</summary>
-    private static string SequenceKey(string batchId, int sequence) =>
+    internal static string SequenceKey(string batchId, int sequence) =>
         batchId + "/" + sequence.ToString("0000000000", System.Globalization.CultureInfo.InvariantCulture);
 
-    public MailPiece? FindPiece(string id) => pieces.FindById(id) is { } d ? ProductionMapper.Piece(d) : null;
+    public MailPiece? FindPiece(string id) => pieces.FindById(id) is { } d ? Read([d])[0] : null;
 
     public MailPiece? FindPieceByTracking(TrackingNumber number) =>
-        pieces.FindOne(Query.EQ("tracking_number", number.ToString())) is { } d ? ProductionMapper.Piece(d) : null;
+        pieces.FindOne(Query.EQ("tracking_number", number.ToString())) is { } d ? Read([d])[0] : null;
 
     public IReadOnlyDictionary<TrackingNumber, MailPiece> PiecesByTracking(IReadOnlyCollection<TrackingNumber> numbers)
     {
         var found = new Dictionary<TrackingNumber, MailPiece>();
         foreach (var chunk in numbers.Distinct().Chunk(1000))
-            foreach (var d in pieces.Find(BsonExpression.Create("tracking_number IN @0", new BsonArray(chunk.Select(n => new BsonValue(n.ToString()))))))
-            {
-                var piece = ProductionMapper.Piece(d);
+            foreach (var piece in Read(pieces.Find(BsonExpression.Create("tracking_number IN @0", new BsonArray(chunk.Select(n => new BsonValue(n.ToString())))))))
                 found[piece.TrackingNumber!.Value] = piece;
-            }
         return found;
     }
 
-    public void Update(Batch batch, IReadOnlyCollection<MailPiece> pieces)
+    public void Update(Batch batch, IReadOnlyCollection<MailPiece> pieces) => database.InTransaction(() => Save(batch, pieces), BeforeCommit);
+
+    private void Save(Batch batch, IReadOnlyCollection<MailPiece> pieces)
+    {
+        if (!batches.Update(ProductionMapper.Document(batch))) throw new InvalidOperationException($"no batch {batch.Id} is stored");
+        foreach (var p in pieces)
+            if (p.BatchId != batch.Id) throw new ArgumentException($"piece {p.Id} belongs to batch {p.BatchId}, not {batch.Id}", nameof(pieces));
+        if (this.pieces.Update(pieces.Select(ProductionMapper.Document)) != pieces.Count)
+            throw new InvalidOperationException($"no piece {pieces.First(p => this.pieces.FindById(p.Id) is null).Id} is stored");
+    }
+
+    public void RecordPrintFile(Batch batch, PrintFilePieces file, IReadOnlyCollection<MailPiece> pieces)
+    {
+        if (file.BatchId != batch.Id) throw new ArgumentException($"print file {file.File} belongs to batch {file.BatchId}, not {batch.Id}", nameof(file));
+        database.InTransaction(() =>
+        {
+            Save(batch, pieces);
+            printFiles.Insert(ProductionMapper.Document(file));
+        }, BeforeCommit);
+    }
+
+    public void RestartRendering(Batch batch)
     {
         database.InTransaction(() =>
         {
-            if (!batches.Update(ProductionMapper.Document(batch))) throw new InvalidOperationException($"no batch {batch.Id} is stored");
-            foreach (var p in pieces)
-                if (p.BatchId != batch.Id) throw new ArgumentException($"piece {p.Id} belongs to batch {p.BatchId}, not {batch.Id}", nameof(pieces));
-            if (this.pieces.Update(pieces.Select(ProductionMapper.Document)) != pieces.Count)
-                throw new InvalidOperationException($"no piece {pieces.First(p => this.pieces.FindById(p.Id) is null).Id} is stored");
+            var recorded = printFiles.Find(IdBetween.With(SequenceKey(batch.Id, 0), SequenceKey(batch.Id, int.MaxValue)))
+                .Select(ProductionMapper.PrintFilePieces).ToList();
+            foreach (var file in recorded)
+                for (int from = file.FirstSequence; from <= file.LastSequence; from += RestartPage)
+                {
+                    // Read as stored, the records applied here: they are dropped below.
+                    var page = pieces.Query().Where(SequenceBetween.With(SequenceKey(batch.Id, from), SequenceKey(batch.Id, file.LastSequence)))
+                        .OrderBy(BatchSequence).Limit(RestartPage).ToEnumerable().Select(ProductionMapper.Piece).Where(file.ApplyTo).ToList();
+                    pieces.Update(page.Select(ProductionMapper.Document));
+                }
+            foreach (var file in recorded) printFiles.Delete(SequenceKey(batch.Id, file.LastSequence));
+            Save(batch, []);
         }, BeforeCommit);
     }
+
+    private const int RestartPage = 1000;
 
     public IReadOnlySet<string> Batched(IReadOnlyCollection<string> communicationIds)
     {
@@ -241,10 +313,9 @@ public sealed class LiteDbProductionStore : IProductionStore
 
     public IReadOnlyList<MailPiece> PiecesOfTrigger(string trigger)
     {
-        var mine = pieces.Find(Query.EQ("trigger", trigger)).Select(ProductionMapper.Piece).ToList();
+        var mine = Read(pieces.Find(Query.EQ("trigger", trigger)));
         var batchIds = mine.Select(p => p.BatchId).Distinct(StringComparer.Ordinal).ToList();
-        var seeds = batchIds.SelectMany(b => pieces.Find(Query.And(Query.EQ("batch_id", b), Query.EQ("is_seed", true))))
-            .Select(ProductionMapper.Piece);
+        var seeds = Read(batchIds.SelectMany(b => pieces.Find(Query.And(Query.EQ("batch_id", b), Query.EQ("is_seed", true)))));
         return [.. mine.Concat(seeds).OrderBy(p => p.BatchId, StringComparer.Ordinal).ThenBy(p => p.Sequence)];
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using LiteDB;
 using Print.Core.Campaigns;
@@ -197,6 +198,47 @@ internal static class ProductionMapper
             Pages = pages.IsNull ? null
                 : new PiecePages(pages["file"].AsString, pages["first_page"].AsInt32, pages["last_page"].AsInt32, pages["sheets"].AsInt32),
         };
+    }
+
+    /// <summary>Each piece's first page, last page and sheets as three little-endian 32-bit numbers: 12 bytes a piece, one blob a file.</summary>
+    public static BsonDocument Document(PrintFilePieces f)
+    {
+        var packed = new byte[f.Pages.Count * 12];
+        for (int i = 0; i < f.Pages.Count; i++)
+        {
+            var span = packed.AsSpan(i * 12);
+            BinaryPrimitives.WriteInt32LittleEndian(span, f.Pages[i].FirstPage);
+            BinaryPrimitives.WriteInt32LittleEndian(span[4..], f.Pages[i].LastPage);
+            BinaryPrimitives.WriteInt32LittleEndian(span[8..], f.Pages[i].Sheets);
+        }
+        return new BsonDocument
+        {
+            ["_id"] = LiteDbProductionStore.SequenceKey(f.BatchId, f.LastSequence),
+            ["batch_id"] = f.BatchId,
+            ["file"] = f.File,
+            ["first_sequence"] = f.FirstSequence,
+            ["last_sequence"] = f.LastSequence,
+            ["at"] = Time(f.At),
+            ["actor"] = f.Actor,
+            ["pages"] = packed,
+        };
+    }
+
+    public static PrintFilePieces PrintFilePieces(BsonDocument d)
+    {
+        var file = d["file"].AsString;
+        var packed = d["pages"].AsBinary;
+        int count = d["last_sequence"].AsInt32 - d["first_sequence"].AsInt32 + 1;
+        if (packed.Length != count * 12)
+            throw new InvalidDataException($"print file record {d["_id"].AsString}: {packed.Length} bytes of pages for {count} pieces");
+        var pages = new PiecePages[count];
+        for (int i = 0; i < count; i++)
+        {
+            var span = packed.AsSpan(i * 12);
+            pages[i] = new PiecePages(file, BinaryPrimitives.ReadInt32LittleEndian(span), BinaryPrimitives.ReadInt32LittleEndian(span[4..]),
+                BinaryPrimitives.ReadInt32LittleEndian(span[8..]));
+        }
+        return new PrintFilePieces(d["batch_id"].AsString, file, d["first_sequence"].AsInt32, pages, Time(d["at"]), d["actor"].AsString);
     }
 
     private static BsonDocument Document(LetterFacts f) => new()
