@@ -31,6 +31,7 @@ if (mode == "gen-customers")
 if (mode == "batch-render") return BatchRenderBench.Run(options, n, outDir);
 if (mode == "plan-day") return PlanBench.Run(options);
 if (mode == "render-parts") return RenderPartsBench.Run(options["db"]);
+if (mode == "list-stages") return PostingListStagesBench.Run(options);
 
 if (mode == "rewrite-segments")
 {
@@ -283,7 +284,7 @@ switch (mode)
         break;
     }
     default:
-        Console.Error.WriteLine("mode must be batch, single, phases or template");
+        Console.Error.WriteLine("mode must be batch, single, phases, template, batch-render, render-parts, list-stages, plan-day, gen-customers, import-customers, parse-customers or rewrite-segments");
         return 2;
 }
 total.Stop();
