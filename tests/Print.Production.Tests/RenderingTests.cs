@@ -84,6 +84,12 @@ public class RenderingTests : IDisposable
         Assert.Equal(["print-001.pdf", "print-002.pdf", "print-003.pdf", "proof.pdf", "manifest.csv", "posting-list.pdf"], batch.Files.Select(f => f.Name));
         Assert.All(pieces, p => Assert.Equal(PieceState.Rendered, p.History.State));
         Assert.Equal(new PiecePages("print-003.pdf", 1, 3, 3), pieces[6].Pages);
+        // Each print file recorded its pieces as one record: their own documents stay as the batch stored them.
+        using (var db = new LiteDB.LiteDatabase(new LiteDB.ConnectionString { Filename = Db }))
+        {
+            Assert.Equal(3, db.GetCollection(LiteDbProductionStore.PrintFiles).Count());
+            Assert.All(db.GetCollection(LiteDbProductionStore.Pieces).FindAll(), d => Assert.Equal("Planned", d["state"].AsString));
+        }
         Assert.Equal(["started", "wrote print-001.pdf", "wrote print-002.pdf", "wrote print-003.pdf", "writing the proof, the manifest and the posting list", "rendered"],
             progress.Select(p => p.Step).Where(s => !s.StartsWith("rendering ", StringComparison.Ordinal)));
         Assert.Empty(Directory.GetFiles(folder, "*.tmp"));
