@@ -26,6 +26,9 @@ public sealed record PrintFilePieces(string BatchId, string File, int FirstSeque
         return new PrintFilePieces(first.BatchId, file, first.Sequence, pages, at, actor);
     }
 
+    /// <summary>A piece still as first stored (its first copy, no step recorded): the one kind a record applies to.</summary>
+    public static bool AsFirstStored(MailPiece piece) => piece.History.Events.Count == 0;
+
     /// <summary>
     /// Applies the record to <paramref name="piece"/> as stored: a piece it holds that never moved from planned
     /// (its first copy, no step recorded) is rendered, at <see cref="At"/>, with its pages. Any other piece was
@@ -33,7 +36,7 @@ public sealed record PrintFilePieces(string BatchId, string File, int FirstSeque
     /// </summary>
     public bool ApplyTo(MailPiece piece)
     {
-        if (piece.BatchId != BatchId || piece.Sequence < FirstSequence || piece.Sequence > LastSequence || piece.History.Events.Count > 0)
+        if (piece.BatchId != BatchId || piece.Sequence < FirstSequence || piece.Sequence > LastSequence || !AsFirstStored(piece))
             return false;
         piece.Pages = Pages[piece.Sequence - FirstSequence];
         piece.History.Transition(PieceState.Rendered, At, Actor);

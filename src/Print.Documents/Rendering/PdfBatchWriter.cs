@@ -94,14 +94,14 @@ public sealed class PdfBatchWriter : IDisposable
         var s = (StrokeRect)items[first];
         gfx.DrawRectangle(Pen(s.Color, s.LineWidth, dashed: false), s.Rect.X, s.Rect.Y, s.Rect.Width, s.Rect.Height);
         int next = first + 1;
-        if (next < items.Count && items[next] is StrokeRect r0 && r0.Color == s.Color && r0.LineWidth == s.LineWidth)
+        System.Text.StringBuilder? content = null;
+        for (; next < items.Count && items[next] is StrokeRect r && r.Color == s.Color && r.LineWidth == s.LineWidth; next++)
         {
-            var content = gfx.Internals.ContentStringBuilder ?? throw new InvalidOperationException("not a PDF page");
-            for (; next < items.Count && items[next] is StrokeRect r && r.Color == s.Color && r.LineWidth == s.LineWidth; next++)
-                content.Append(Invariant(r.Rect.X)).Append(' ').Append(Invariant(pageHeight - r.Rect.Bottom)).Append(' ')
-                    .Append(Invariant(r.Rect.Width)).Append(' ').Append(Invariant(r.Rect.Height)).Append(" re\n");
-            content.Append("S\n");
+            content ??= gfx.Internals.ContentStringBuilder ?? throw new InvalidOperationException("not a PDF page");
+            content.Append(Invariant(r.Rect.X)).Append(' ').Append(Invariant(pageHeight - r.Rect.Bottom)).Append(' ')
+                .Append(Invariant(r.Rect.Width)).Append(' ').Append(Invariant(r.Rect.Height)).Append(" re\n");
         }
+        content?.Append("S\n");
         return next;
     }
 

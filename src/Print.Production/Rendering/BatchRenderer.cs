@@ -463,7 +463,7 @@ public sealed class BatchRenderer(IProductionStore production, ICustomerStore cu
         BatchOutput.WriteAtomically(path, writer.Save);
         var now = Clock.GetUtcNow();
         var record = PrintFilePieces.Of(name, inFile, now, Actor);
-        var moved = inFile.Where(p => p.History.Events.Count > 0).ToList();
+        var moved = inFile.Where(p => !PrintFilePieces.AsFirstStored(p)).ToList();
         foreach (var piece in inFile)
             if (piece.History.State == PieceState.Planned) piece.History.Transition(PieceState.Rendered, now, Actor);
         batch.Files = [.. batch.Files, Output(path, writer.PageCount, inFile.Count)];

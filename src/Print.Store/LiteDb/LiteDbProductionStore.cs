@@ -175,10 +175,18 @@ public sealed class LiteDbProductionStore : IProductionStore
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         if (count == 0) return [];
-        var from = SequenceKey(batchId, Math.Max(0, fromSequence));
-        return Read(pieces.Query().Where(SequenceBetween.With(from, SequenceKey(batchId, int.MaxValue))).OrderBy(BatchSequence)
-            .Limit(count).ToEnumerable());
+        return Read(StoredPieces(batchId, fromSequence, count));
     }
+
+    /// <summary>The batch's piece documents as stored, in presort order: at most <paramref name="count"/>, from sequence <paramref name="from"/> on.</summary>
+    private IEnumerable<BsonDocument> StoredPieces(string batchId, int from, int count) =>
+        pieces.Query().Where(SequenceBetween.With(SequenceKey(batchId, Math.Max(0, from)), SequenceKey(batchId, int.MaxValue)))
+            .OrderBy(BatchSequence).Limit(count).ToEnumerable();
+
+    /// <summary>The batch's print-file records, in order, from the one holding piece <paramref name="from"/> or the first after it (keyed by their last piece).</summary>
+    private IEnumerable<PrintFilePieces> PrintFilesFrom(string batchId, int from) =>
+        printFiles.Query().Where(IdBetween.With(SequenceKey(batchId, from), SequenceKey(batchId, int.MaxValue))).OrderBy("_id")
+            .ToEnumerable().Select(ProductionMapper.PrintFilePieces);
 
     /// <summary>
     /// Pieces as stored, each with what a recorded print file says of it (<see cref="PrintFilePieces.ApplyTo"/>): only
@@ -188,7 +196,7 @@ public sealed class LiteDbProductionStore : IProductionStore
     private List<MailPiece> Read(IEnumerable<BsonDocument> documents)
     {
         var read = documents.Select(ProductionMapper.Piece).ToList();
-        foreach (var batch in read.Where(p => p.History.Events.Count == 0).GroupBy(p => p.BatchId, StringComparer.Ordinal))
+        foreach (var batch in read.Where(PrintFilePieces.AsFirstStored).GroupBy(p => p.BatchId, StringComparer.Ordinal))
         {
             var waiting = batch.OrderBy(p => p.Sequence).ToList();
             var files = PrintFilesOf(batch.Key, waiting[0].Sequence, waiting[^1].Sequence);
@@ -208,10 +216,8 @@ public sealed class LiteDbProductionStore : IProductionStore
     private List<PrintFilePieces> PrintFilesOf(string batchId, int from, int to)
     {
         var found = new List<PrintFilePieces>();
-        // Keyed by their last piece: the first record at or after `from` holds it, if any holds it.
-        foreach (var d in printFiles.Query().Where(IdBetween.With(SequenceKey(batchId, from), SequenceKey(batchId, int.MaxValue))).OrderBy("_id").ToEnumerable())
+        foreach (var file in PrintFilesFrom(batchId, from))
         {
-            var file = ProductionMapper.PrintFilePieces(d);
             if (file.FirstSequence > to) break;
             found.Add(file);
         }
@@ -267,14 +273,13 @@ public sealed class LiteDbProductionStore : IProductionStore
     {
         database.InTransaction(() =>
         {
-            var recorded = printFiles.Find(IdBetween.With(SequenceKey(batch.Id, 0), SequenceKey(batch.Id, int.MaxValue)))
-                .Select(ProductionMapper.PrintFilePieces).ToList();
+            var recorded = PrintFilesFrom(batch.Id, 0).ToList();
             foreach (var file in recorded)
                 for (int from = file.FirstSequence; from <= file.LastSequence; from += RestartPage)
                 {
                     // Read as stored, the records applied here: they are dropped below.
-                    var page = pieces.Query().Where(SequenceBetween.With(SequenceKey(batch.Id, from), SequenceKey(batch.Id, file.LastSequence)))
-                        .OrderBy(BatchSequence).Limit(RestartPage).ToEnumerable().Select(ProductionMapper.Piece).Where(file.ApplyTo).ToList();
+                    var page = StoredPieces(batch.Id, from, Math.Min(RestartPage, file.LastSequence - from + 1))
+                        .Select(ProductionMapper.Piece).Where(file.ApplyTo).ToList();
                     pieces.Update(page.Select(ProductionMapper.Document));
                 }
             foreach (var file in recorded) printFiles.Delete(SequenceKey(batch.Id, file.LastSequence));
