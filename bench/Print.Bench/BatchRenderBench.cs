@@ -18,8 +18,8 @@ using Print.Templates;
 /// fresh LiteDB file rendered by <see cref="BatchRenderer"/> (print files, manifest, posting list, checksums,
 /// store bookkeeping after every file), against the plain template rate (merge, layout, one batch PDF) of the
 /// same run — the engine's sustained two-thread rate measured before and after the rendering, the ratio taken
-/// against their mean. Prints the rates, their ratio, CPU per page, the time spent in the store, and the peak
-/// working set.
+/// against their mean. Prints the rates, their ratio, CPU per page, the share of the cores left idle (both runs), the
+/// time spent in the store, and the peak working set.
 /// </summary>
 internal static class BatchRenderBench
 {
@@ -117,11 +117,12 @@ internal static class BatchRenderBench
                 var gc = GcCounts.Now();
                 var young = YoungGcSampler.Start();
                 var stops = GcSuspensions.Start();
+                var idle = CoresIdle.Start();
                 double rate = PlainTwoThreads(many, sustainedN, perFile, "plain-sustained", out int sustainedPages, out double sustainedSeconds);
                 young.Dispose();
                 stops.Dispose();
                 double cpuPerPage = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / sustainedPages;
-                Console.WriteLine(FormattableString.Invariant($"plain template, two threads, {sustainedPages:N0} letters in files of {Math.Min(perFile, sustainedN):N0}: {sustainedSeconds:0.00} s = {rate:N0} pages/s, {cpuPerPage:0.000} ms of CPU a page; {GcCounts.Now().Since(gc, sustainedPages)}; {young}; {stops}"));
+                Console.WriteLine(FormattableString.Invariant($"plain template, two threads, {sustainedPages:N0} letters in files of {Math.Min(perFile, sustainedN):N0}: {sustainedSeconds:0.00} s = {rate:N0} pages/s, {cpuPerPage:0.000} ms of CPU a page; {GcCounts.Now().Since(gc, sustainedPages)}; {young}; {stops}; {idle.Stop()}"));
                 return (rate, cpuPerPage);
             };
             (sustainedRate, plainCpuPerPage) = sustained();
@@ -173,9 +174,11 @@ internal static class BatchRenderBench
             var gcBefore = GcCounts.Now();
             var young = YoungGcSampler.Start();
             var stops = GcSuspensions.Start();
+            var idleDuring = CoresIdle.Start();
             var result = renderer.Render(batchId, renderOut, new Progress(), CancellationToken.None);
             young.Dispose();
             stops.Dispose();
+            var idleReport = idleDuring.Stop();
             var threadsAfter = ThreadTimes.ByName();
             var gcDuring = GcCounts.Now().Since(gcBefore, result.Pages);
             double total = clock.Elapsed.TotalSeconds;
@@ -191,7 +194,7 @@ internal static class BatchRenderBench
             Console.WriteLine(FormattableString.Invariant(
                 $"batch render: {result.Pieces:N0} pieces, {result.Pages:N0} pages in {printSeconds} files + manifest, posting list ({result.Files[^1].Pages:N0} pages), SHA256SUMS in {total:0.0} s = {rate:N0} pages/s (whole rendering), {100 * rate / plainRate:0.0} % of the plain template rate on one thread, {100 * rate / plainRate2:0.0} % on two, {100 * rate / sustainedRate:0.0} % of the sustained two-thread rate (the mean of before and after: {sustainedRate:N0} pages/s)"));
             // CPU per page holds on a busy machine where rates do not: what production adds to the engine's work.
-            Console.WriteLine(FormattableString.Invariant($"cpu: {cpuPerPage:0.000} ms a page for the whole rendering, {100 * cpuPerPage / plainCpuPerPage:0.0} % of the sustained plain rate's {plainCpuPerPage:0.000} (mean of before and after)"));
+            Console.WriteLine(FormattableString.Invariant($"cpu: {cpuPerPage:0.000} ms a page for the whole rendering, {100 * cpuPerPage / plainCpuPerPage:0.0} % of the sustained plain rate's {plainCpuPerPage:0.000} (mean of before and after); {idleReport}"));
             Console.WriteLine($"gc during the rendering: {gcDuring}; {young}; {stops}");
             Console.WriteLine("cpu by thread: " + string.Join(", ", threadsAfter
                 .Select(t => (t.Key, Seconds: t.Value - threadsBefore.GetValueOrDefault(t.Key))).Where(t => t.Seconds >= 0.05)

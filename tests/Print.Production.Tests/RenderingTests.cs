@@ -260,6 +260,19 @@ public class RenderingTests : IDisposable
             pieces.Select(p => p.History.State));
     }
 
+    [Fact]
+    public void APieceThatFailsAheadOfOthersStopsTheBatchWithItsOwnErrorNotTheCancellationOfThoseAfterIt()
+    {
+        // Units of 4: the second fails at piece 5; the drawing thread meets it before the third, composed or cancelled.
+        BatchFixture.Create(Db, 12, ["thank-you"], MailClass.Registered, new SplitLimits(MaxPieces: 100),
+            name: i => i == 5 ? "张😀" : BatchFixture.NameOf(i));
+        var e = Assert.Throws<BatchRenderException>(() => Render());
+        Assert.Equal("B20261125-01-00005", e.PieceId);
+        Assert.Contains("U+1F600", e.Message);
+        Assert.Empty(Directory.GetFiles(Path.Combine(Out, BatchFixture.BatchId), "*.pdf"));
+        Assert.All(Stored().Pieces, p => Assert.Equal(PieceState.Planned, p.History.State));
+    }
+
     [Theory]
     [InlineData("B20261125-01-00003", "batch B20261125-01 has 5 pieces but the store holds no piece 3 of it")]
     [InlineData("B20261125-01-00005", "batch B20261125-01 has 5 pieces but the store holds fewer of them")]
