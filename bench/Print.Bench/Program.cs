@@ -245,9 +245,11 @@ switch (mode)
     }
     case "template":
     {
-        // The thank-you piece through the whole template path: merge (Scriban) → markup parse + layout → PDF.
+        // A piece (--template=NAME, thank-you unless given) through the whole template path: merge (Scriban) →
+        // markup parse + layout → PDF.
         var library = new Print.Templates.TemplateLibrary(Print.Templates.TemplateLibrary.Locate(), engine);
-        var template = library.Get("thank-you");
+        var templateName = options.GetValueOrDefault("template", "thank-you");
+        var template = library.Get(templateName);
         var renderer = new Print.Templates.PieceRenderer(engine);
         var sample = Print.Templates.TemplateJson.Read<Print.Templates.Model.TemplateModel>(File.ReadAllText(template.SamplePath), "sample.json");
         var models = people.Select(p =>
@@ -259,7 +261,7 @@ switch (mode)
             return library.Prepare(template, m);
         }).ToArray();
         long merge = 0, layout = 0, draw = 0;
-        using var writer = new PdfBatchWriter(new DocumentInfo("thank-you", "", "", "Print"));
+        using var writer = new PdfBatchWriter(new DocumentInfo(templateName, "", "", "Print"));
         for (int i = 0; i < n; i++)
         {
             var t0 = Stopwatch.GetTimestamp();
@@ -274,7 +276,7 @@ switch (mode)
             pages += doc.Pages.Count;
         }
         var s0 = Stopwatch.GetTimestamp();
-        var path = Path.Combine(outDir, "thank-you.pdf");
+        var path = Path.Combine(outDir, templateName + ".pdf");
         writer.Save(path);
         draw += Stopwatch.GetTimestamp() - s0;
         bytes = new FileInfo(path).Length;
