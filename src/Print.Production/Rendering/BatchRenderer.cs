@@ -251,13 +251,18 @@ public sealed class BatchRenderer(IProductionStore production, ICustomerStore cu
     private int UnitSize => Math.Min(PiecesPerUnit, PiecesPerRead);
 
     /// <summary>
-    /// Composers: one core draws, each of the others composes units one after another (units are dealt to them in
-    /// turn). On two cores a single composer and the drawing thread fill both as the engine's own two threads do;
+    /// Composers: by default one core draws and each of the others composes units one after another (units are dealt
+    /// to them in turn). On two cores a single composer and the drawing thread fill both as the engine's own two threads do;
     /// several composers at once there took turns with the drawing thread, which all the others wait on, ran out of
     /// units ahead and left a core idle 15–17 % of the rendering against the engine's 11–12 % (100,000 letters;
     /// <c>cores idle</c> in the bench).
     /// </summary>
-    private static int Composers => Math.Max(1, Environment.ProcessorCount - 1);
+    public int Composers
+    {
+        get => composers;
+        init => composers = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(Composers), value, "at least one composer");
+    }
+    private readonly int composers = Math.Max(1, Environment.ProcessorCount - 1);
 
     /// <summary>
     /// Units composed ahead of the one being drawn, per composer. More hold more laid-out letters through each young
@@ -292,7 +297,7 @@ public sealed class BatchRenderer(IProductionStore production, ICustomerStore cu
         var composing = new Queue<Task<List<ComposedPiece>>>();
         // Each composer's units one after another; after a unit that failed, that composer's later units are cancelled
         // (the drawing thread meets the failure first: it takes the units in order).
-        int composers = Composers, ahead = UnitsAhead * composers;
+        int ahead = UnitsAhead * composers;
         var lastComposed = Enumerable.Repeat(Task.CompletedTask, composers).ToArray();
         Task finishing = Task.CompletedTask;
         PdfBatchWriter? writer = null;
